@@ -1,0 +1,203 @@
+"""The .jmap file: SQLModel tables, file identity and ordered schema upgrades.
+
+A .jmap file is an SQLite database with ``PRAGMA application_id = 0x4A4D4150`` ("JMAP")
+and ``PRAGMA user_version`` = schema version. Columns mirror :mod:`journeymap.model.rows`;
+a touchpoint's survey scores and metrics are JSON text columns.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from sqlmodel import Field, SQLModel
+
+from journeymap.model.sqlrows import APPLICATION_ID, SCHEMA_VERSION
+
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "create_schema", "upgrade"]
+
+
+class ProjectTable(SQLModel, table=True):
+    __tablename__ = "project"
+    id: str = Field(primary_key=True)
+    title: str = ""
+    client: str = ""
+    language: str = "en"
+    vote_weight: float = 0.5
+
+
+class DimensionTable(SQLModel, table=True):
+    __tablename__ = "dimension"
+    id: str = Field(primary_key=True)
+    name: str
+    kind: str
+    weight: float | None = None
+    position: float = 0.0
+
+
+class RoleTable(SQLModel, table=True):
+    __tablename__ = "role"
+    id: str = Field(primary_key=True)
+    name: str
+    color: str
+    default_influence: int = 3
+    description: str = ""
+    position: float = 0.0
+
+
+class JourneyTable(SQLModel, table=True):
+    __tablename__ = "journey"
+    id: str = Field(primary_key=True)
+    name: str
+    segment: str = ""
+    description: str = ""
+    position: float = 0.0
+
+
+class PhaseTable(SQLModel, table=True):
+    __tablename__ = "phase"
+    id: str = Field(primary_key=True)
+    journey: str = Field(index=True)
+    name: str
+    position: float = 0.0
+
+
+class StageTable(SQLModel, table=True):
+    __tablename__ = "stage"
+    id: str = Field(primary_key=True)
+    journey: str = Field(index=True)
+    name: str
+    phase: str | None = None
+    position: float = 0.0
+
+
+class LaneTable(SQLModel, table=True):
+    __tablename__ = "lane"
+    id: str = Field(primary_key=True)
+    journey: str = Field(index=True)
+    role: str
+    position: float = 0.0
+
+
+class InfluenceTable(SQLModel, table=True):
+    __tablename__ = "influence"
+    id: str = Field(primary_key=True)
+    journey: str = Field(index=True)
+    role: str
+    stage: str
+    weight: int
+
+
+class TouchpointTable(SQLModel, table=True):
+    __tablename__ = "touchpoint"
+    id: str = Field(primary_key=True)
+    journey: str = Field(index=True)
+    role: str
+    stage: str
+    title: str
+    description: str = ""
+    channel: str = "digital"
+    channel_detail: str = ""
+    emotion: int | None = None
+    scores: str = "[]"  # JSON list of integers 0–10
+    metrics: str = "[]"  # JSON list of {name, value, unit}
+    position: float = 0.0
+
+
+class PainPointTable(SQLModel, table=True):
+    __tablename__ = "pain_point"
+    id: str = Field(primary_key=True)
+    touchpoint: str = Field(index=True)
+    title: str
+    severity: int
+    frequency: int
+    dimension: str
+    evidence: str = ""
+    position: float = 0.0
+
+
+class HandoffTable(SQLModel, table=True):
+    __tablename__ = "handoff"
+    id: str = Field(primary_key=True)
+    journey: str = Field(index=True)
+    source: str
+    target: str
+    label: str = ""
+    position: float = 0.0
+
+
+class ActionTable(SQLModel, table=True):
+    __tablename__ = "action"
+    id: str = Field(primary_key=True)
+    title: str
+    effort: int = 3
+    owner: str = ""
+    status: str = "idea"
+    due: str | None = None
+    position: float = 0.0
+
+
+class ActionLinkTable(SQLModel, table=True):
+    __tablename__ = "action_link"
+    id: str = Field(primary_key=True)
+    action: str = Field(index=True)
+    pain: str = Field(index=True)
+    position: float = 0.0
+
+
+class VoteTable(SQLModel, table=True):
+    __tablename__ = "vote"
+    id: str = Field(primary_key=True)
+    participant: str
+    target: str = Field(index=True)
+    position: float = 0.0
+
+
+class MetaTable(SQLModel, table=True):
+    """Key/value facts about the file (added in schema version 2)."""
+
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True)
+    value: str = ""
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create every table of the current schema in an empty database and mark the file."""
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from journeymap.model import _sqlite_dialect
+
+    dialect = _sqlite_dialect()
+    for table in SQLModel.metadata.sorted_tables:
+        conn.execute(str(CreateTable(table).compile(dialect=dialect)))
+        for index in table.indexes:
+            conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _upgrade_1_to_2(conn: sqlite3.Connection) -> None:
+    from sqlalchemy.schema import CreateTable
+
+    from journeymap.model import _sqlite_dialect
+
+    conn.execute(str(CreateTable(MetaTable.__table__).compile(  # type: ignore[attr-defined]
+        dialect=_sqlite_dialect())))
+    conn.execute("INSERT INTO meta (key, value) VALUES ('upgraded_from', '1')")
+
+
+# Ordered upgrade steps: UPGRADES[v] turns a version-v file into version v + 1.
+UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_1_to_2}
+
+
+def upgrade(conn: sqlite3.Connection, version: int) -> None:
+    """Run every upgrade step from ``version`` to :data:`SCHEMA_VERSION` in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for v in range(version, SCHEMA_VERSION):
+            UPGRADES[v](conn)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,67 @@
+"""Rows to and from SQL columns, without importing SQLModel (kept off the open path).
+
+Column names equal the row fields (checked by a test against :mod:`schema`)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import fields
+from typing import Any
+
+from journeymap.model.rows import ROW_TYPE_BY_TABLE, ROW_TYPES, Metric, Row, Touchpoint
+
+APPLICATION_ID = 0x4A4D4150  # "JMAP"
+SCHEMA_VERSION = 2
+
+COLUMNS: dict[str, list[str]] = {t.table: [f.name for f in fields(t)] for t in ROW_TYPES}
+
+
+def row_to_db(row: Row) -> tuple[Any, ...]:
+    """Column values of a row in :data:`COLUMNS` order (scores, metrics as JSON text)."""
+    values = row.as_dict()
+    if isinstance(row, Touchpoint):
+        values["scores"] = json.dumps(list(row.scores))
+        values["metrics"] = json.dumps(
+            [{"name": m.name, "value": m.value, "unit": m.unit} for m in row.metrics],
+            ensure_ascii=False)
+    return tuple(values[c] for c in COLUMNS[row.table])
+
+
+def row_from_db(table: str, values: tuple[Any, ...]) -> Row:
+    """A row from column values in :data:`COLUMNS` order. Raises ValueError, TypeError or
+    KeyError on malformed content (the caller reports the file as damaged)."""
+    kw = dict(zip(COLUMNS[table], values, strict=True))
+    if table == "touchpoint":
+        kw["scores"] = tuple(int(s) for s in json.loads(kw["scores"] or "[]"))
+        kw["metrics"] = tuple(Metric(str(m["name"]), m["value"], str(m.get("unit", "")))
+                              for m in json.loads(kw["metrics"] or "[]"))
+    return ROW_TYPE_BY_TABLE[table](**kw)
+
+
+def insert_sql(table: str) -> str:
+    cols = COLUMNS[table]
+    return (f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) "
+            f"VALUES ({', '.join('?' for _ in cols)})")
+
+
+def delete_sql(table: str) -> str:
+    return f"DELETE FROM {table} WHERE id = ?"
+
+
+def write_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> None:
+    by_table: dict[str, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        by_table.setdefault(row.table, []).append(row_to_db(row))
+    for table, params in by_table.items():
+        conn.executemany(insert_sql(table), params)
+
+
+def read_rows(conn: sqlite3.Connection) -> list[Row]:
+    rows: list[Row] = []
+    for t in ROW_TYPES:
+        cols = ", ".join(COLUMNS[t.table])
+        for values in conn.execute(f"SELECT {cols} FROM {t.table}"):
+            rows.append(row_from_db(t.table, values))
+    return rows

@@ -1,0 +1,33 @@
+"""Shared test setup: offscreen Qt, and a private data folder for working copies."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory,
+                      monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Working copies and sessions go to a fresh folder, never the user's."""
+    folder = tmp_path_factory.mktemp("jm-data")
+    monkeypatch.setenv("JOURNEYMAP_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def small_json() -> Path:
+    return DATA / "small.json"
+
+
+@pytest.fixture
+def small_store():  # -> Store
+    from journeymap.model.jsonio import read_json_file
+
+    return read_json_file(DATA / "small.json")
