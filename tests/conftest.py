@@ -31,3 +31,7 @@ def small_store():  # -> Store
     from journeymap.model.jsonio import read_json_file
 
     return read_json_file(DATA / "small.json")
+
+# PySide6 6.12 on Python 3.11 drops a reference to None on every void call; the
+# app applies the workaround on `import journeymap.ui`, tests apply it up front too.
+import journeymap.ui.pyside_none_fix  # noqa: E402,F401

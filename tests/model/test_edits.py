@@ -176,3 +176,25 @@ def test_random_edits_then_undo_all_restore_the_document(data):
         store.apply(edit.inverse().changes)
     assert store.snapshot() == original
     assert dumps_project(store) == text
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_projects_survive_jmap_and_json_round_trips(data, tmp_path_factory):
+    from journeymap.model.document import load_store, write_store_file
+    from journeymap.model.jsonio import loads_project
+
+    store = load_template(data.draw(st.sampled_from(["b2b-procurement", "self-service-portal"])),
+                          data.draw(st.sampled_from(["en", "ja"])))
+    for _ in range(data.draw(st.integers(0, 15))):
+        edit = _random_edit(store, data)
+        if edit is not None:
+            store.apply(edit.changes)
+    tp = next(iter(store.tables["touchpoint"]))
+    store.apply(E.set_fields(store, "touchpoint", tp,
+                             description="長文🚀 مرحبا \u200f" * 7000).changes)  # ~100 kB
+    path = tmp_path_factory.mktemp("rt") / "p.jmap"
+    write_store_file(store, path)
+    assert load_store(path) == store
+    text = dumps_project(store)
+    assert dumps_project(loads_project(text)) == text

@@ -1,0 +1,511 @@
+"""matplotlib charts of one journey: ONE code path for the app and the PDF report.
+
+Each chart function draws onto a given :class:`matplotlib.figure.Figure` (the app wraps
+it in a Qt canvas, the report and :func:`render_png` in an Agg canvas); figures are
+never made with pyplot, so no backend or GUI is involved. matplotlib is imported lazily
+inside the functions: importing this module does not import matplotlib, so the app
+starts without it. The data comes from :mod:`journeymap.analysis.summaries` and
+:mod:`journeymap.analysis.graph`; labels follow the project's language (``ja``/``en``).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from journeymap.analysis import summaries
+from journeymap.model.rows import DimensionKind
+from journeymap.model.store import Store
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "no_data": "No data",
+        "no_journey": "No journey",
+        "no_pains": "No pain points in this journey",
+        "no_stages": "No roles or stages in this journey",
+        "no_emotion": "No emotions recorded in this journey",
+        "no_touchpoints": "No touchpoints in this journey",
+        "no_scores": "No survey scores in this journey",
+        "no_handoffs": "No handoffs in this journey",
+        "need_two": "Comparison needs two journeys",
+        "profile": "Experience profile",
+        "impact": "Impact (sum)",
+        "rational": "Rational",
+        "emotional": "Emotional",
+        "heatmap": "Influence by role and stage",
+        "influence": "Influence (0–5)",
+        "default_note": "* role default (not set for this stage)",
+        "emotion": "Emotion by role",
+        "emotion_axis": "Emotion (−2…+2)",
+        "channels": "Channel mix by stage",
+        "channel_totals": "Touchpoints by channel",
+        "touchpoints": "Touchpoints",
+        "digital": "Digital",
+        "human": "Human",
+        "physical": "Physical",
+        "nps": "Scenario NPS by touchpoint",
+        "nps_axis": "NPS (% promoters − % detractors)",
+        "handoffs": "Handoffs",
+        "burden": "Cross-role handoffs per role",
+        "sent": "Sent",
+        "received": "Received",
+        "bottlenecks": "Bottlenecks (betweenness)",
+        "none": "none",
+        "unreachable": "Unreachable from the start",
+        "cycles": "Cycles",
+        "more": "more",
+        "comparison": "Segment comparison",
+        "mean_emotion": "Mean emotion",
+        "pooled_nps": "NPS (all scores)",
+    },
+    "ja": {
+        "no_data": "データがありません",
+        "no_journey": "ジャーニーがありません",
+        "no_pains": "このジャーニーにはペインポイントがありません",
+        "no_stages": "このジャーニーには役割またはステージがありません",
+        "no_emotion": "このジャーニーには感情が記録されていません",
+        "no_touchpoints": "このジャーニーにはタッチポイントがありません",
+        "no_scores": "このジャーニーにはアンケートのスコアがありません",
+        "no_handoffs": "このジャーニーには引き継ぎがありません",
+        "need_two": "比較には2つのジャーニーが必要です",
+        "profile": "体験プロファイル",
+        "impact": "インパクト（合計）",
+        "rational": "合理的価値",
+        "emotional": "感情的価値",
+        "heatmap": "役割×ステージの影響度",
+        "influence": "影響度（0〜5）",
+        "default_note": "* 役割の既定値（このステージでは未設定）",
+        "emotion": "役割別の感情曲線",
+        "emotion_axis": "感情（−2〜+2）",
+        "channels": "ステージ別のチャネル構成",
+        "channel_totals": "チャネル別のタッチポイント数",
+        "touchpoints": "タッチポイント数",
+        "digital": "デジタル",
+        "human": "人",
+        "physical": "物理",
+        "nps": "タッチポイント別のシナリオNPS",
+        "nps_axis": "NPS（推奨者% − 批判者%）",
+        "handoffs": "引き継ぎ",
+        "burden": "役割別の役割間引き継ぎ数",
+        "sent": "送る側",
+        "received": "受ける側",
+        "bottlenecks": "ボトルネック（媒介中心性）",
+        "none": "なし",
+        "unreachable": "開始から到達できない",
+        "cycles": "循環",
+        "more": "ほか",
+        "comparison": "セグメント比較",
+        "mean_emotion": "感情の平均",
+        "pooled_nps": "NPS（全スコア）",
+    },
+}
+
+CHANNEL_COLORS = {"digital": "#3465a4", "human": "#f57900", "physical": "#73d216"}
+KIND_COLORS = {DimensionKind.RATIONAL.value: "#3465a4", DimensionKind.EMOTIONAL.value: "#f57900"}
+PAIR_COLORS = ("#3465a4", "#cc0000")
+MAX_NPS_ROWS = 25
+
+
+def _lang(store: Store) -> str:
+    return "ja" if store.project.language == "ja" else "en"
+
+
+def _labels(store: Store) -> dict[str, str]:
+    return LABELS[_lang(store)]
+
+
+def _prepare(fig: Figure) -> None:
+    from journeymap.fonts import setup_matplotlib
+
+    setup_matplotlib()
+    fig.clear()
+    fig.set_layout_engine("constrained")
+
+
+def _wrap(text: str, width: int, max_lines: int = 3) -> str:
+    """Wrap a label: at spaces for Latin text, every ``width`` characters for CJK."""
+    if not text:
+        return ""
+    if " " in text or text.isascii():
+        # A CJK character is about two Latin ones wide; words are never split.
+        lines = textwrap.wrap(text, width * 2, break_long_words=False) or [text]
+    else:
+        lines = [text[i:i + width] for i in range(0, len(text), width)]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][:-1] + "…"
+    return "\n".join(lines)
+
+
+def _title(store: Store, journey: str | None, key: str) -> str:
+    L = _labels(store)
+    j = store.tables["journey"].get(journey) if journey else None
+    name = getattr(j, "name", "")
+    sep = "：" if _lang(store) == "ja" else ": "
+    return f"{L[key]}{sep}{name}" if name else L[key]
+
+
+def _no_data(fig: Figure, store: Store, journey: str | None, key: str, message_key: str) -> None:
+    fig.set_layout_engine(None)
+    fig.suptitle(_title(store, journey, key), fontsize=13)
+    fig.text(0.5, 0.5, _labels(store)[message_key], ha="center", va="center", fontsize=14,
+             color="#555753")
+
+
+def _has_journey(store: Store, journey: str | None) -> bool:
+    return bool(journey) and journey in store.tables["journey"]
+
+
+def _stage_ticks(ax: Any, names: list[str]) -> None:
+    width = max(4, min(12, int(60 / max(1, len(names)))))
+    ax.set_xticks(range(len(names)))
+    ax.set_xticklabels([_wrap(n, width) for n in names], fontsize=8)
+
+
+# -- charts ---------------------------------------------------------------------------------
+
+def profile_chart(fig: Figure, store: Store, journey: str | None) -> None:
+    """Horizontal bars: impact per dimension, coloured rational / emotional, with totals."""
+    _prepare(fig)
+    if not _has_journey(store, journey):
+        return _no_data(fig, store, journey, "profile", "no_journey")
+    assert journey is not None
+    L = _labels(store)
+    prof = summaries.experience_profile(store, journey)
+    if not any(d.pains for d in prof.dimensions):
+        return _no_data(fig, store, journey, "profile", "no_pains")
+    ax = fig.subplots()
+    dims = prof.dimensions
+    ys = list(range(len(dims)))
+    ax.barh(ys, [d.impact for d in dims],
+            color=[KIND_COLORS.get(d.kind, "#888a85") for d in dims])
+    ax.set_yticks(ys)
+    ax.set_yticklabels([_wrap(d.name, 10, 2) for d in dims], fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlabel(L["impact"])
+    for y, d in zip(ys, dims, strict=True):
+        if d.impact > 0:
+            ax.annotate(f"{d.impact:.2f}", (d.impact, y), xytext=(3, 0),
+                        textcoords="offset points", va="center", fontsize=8)
+    ax.margins(x=0.15)
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[
+        Patch(color=KIND_COLORS["rational"], label=f"{L['rational']} {prof.rational:.2f}"),
+        Patch(color=KIND_COLORS["emotional"], label=f"{L['emotional']} {prof.emotional:.2f}"),
+    ], loc="lower right", fontsize=9)
+    ax.set_title(_title(store, journey, "profile"))
+
+
+def influence_heatmap(fig: Figure, store: Store, journey: str | None) -> None:
+    """Role × stage matrix of influence weights; cells using the role default marked *."""
+    _prepare(fig)
+    if not _has_journey(store, journey):
+        return _no_data(fig, store, journey, "heatmap", "no_journey")
+    assert journey is not None
+    L = _labels(store)
+    hm = summaries.influence_heatmap(store, journey)
+    if not hm.roles or not hm.stages:
+        return _no_data(fig, store, journey, "heatmap", "no_stages")
+    ax = fig.subplots()
+    im = ax.imshow(hm.values, cmap="Blues", vmin=0, vmax=5, aspect="auto")
+    for i, row in enumerate(hm.values):
+        for j, v in enumerate(row):
+            default = hm.is_default[i][j]
+            ax.text(j, i, f"{v}*" if default else str(v), ha="center", va="center",
+                    fontsize=10, color="white" if v >= 3.5 else "black",
+                    fontstyle="italic" if default else "normal")
+    _stage_ticks(ax, hm.stage_names)
+    ax.set_yticks(range(len(hm.roles)))
+    ax.set_yticklabels([_wrap(n, 8, 2) for n in hm.role_names], fontsize=9)
+    ax.tick_params(top=False, bottom=True)
+    cb = fig.colorbar(im, ax=ax, shrink=0.8)
+    # Title above the bar, not a rotated side label: with the CJK fallback font the
+    # side label's extent is misjudged and it overlaps the tick labels.
+    cb.ax.set_title(L["influence"].replace("（", "\n（").replace(" (", "\n("), fontsize=8)
+    if any(any(r) for r in hm.is_default):
+        ax.set_xlabel(L["default_note"], fontsize=8, color="#555753")
+    ax.set_title(_title(store, journey, "heatmap"))
+
+
+def emotion_chart(fig: Figure, store: Store, journey: str | None) -> None:
+    """One line per role across stages (mean emotion); gaps where a role has none."""
+    _prepare(fig)
+    if not _has_journey(store, journey):
+        return _no_data(fig, store, journey, "emotion", "no_journey")
+    assert journey is not None
+    L = _labels(store)
+    data = summaries.emotion_curves(store, journey)
+    if not any(v is not None for c in data.curves for v in c.values):
+        return _no_data(fig, store, journey, "emotion", "no_emotion")
+    ax = fig.subplots()
+    ax.axhline(0, color="#888a85", linewidth=0.8)
+    xs = list(range(len(data.stages)))
+    for c in data.curves:
+        if all(v is None for v in c.values):
+            continue
+        # Connect the stages where the role has an emotion (a curve across the journey).
+        pts = [(x, v) for x, v in zip(xs, c.values, strict=True) if v is not None]
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", color=c.color,
+                label=_wrap(c.name, 12, 1), linewidth=2)
+    ax.set_ylim(-2.4, 2.4)
+    ax.set_yticks([-2, -1, 0, 1, 2])
+    ax.set_ylabel(L["emotion_axis"])
+    _stage_ticks(ax, data.stage_names)
+    ax.set_xlim(-0.5, len(xs) - 0.5)
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+    ax.set_title(_title(store, journey, "emotion"))
+
+
+def channel_mix_chart(fig: Figure, store: Store, journey: str | None) -> None:
+    """Stacked bars: digital / human / physical touchpoints per stage."""
+    _prepare(fig)
+    if not _has_journey(store, journey):
+        return _no_data(fig, store, journey, "channels", "no_journey")
+    assert journey is not None
+    L = _labels(store)
+    mix = summaries.channel_mix(store, journey)
+    if not mix.stages or not any(sum(v) for v in mix.counts.values()):
+        return _no_data(fig, store, journey, "channels", "no_touchpoints")
+    ax = fig.subplots()
+    xs = list(range(len(mix.stages)))
+    bottom = [0] * len(xs)
+    for ch, counts in mix.counts.items():
+        ax.bar(xs, counts, bottom=bottom, color=CHANNEL_COLORS.get(ch), label=L.get(ch, ch))
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    _stage_ticks(ax, mix.stage_names)
+    ax.set_ylabel(L["touchpoints"])
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, frameon=False)
+    ax.set_title(_title(store, journey, "channels"))
+
+
+def nps_chart(fig: Figure, store: Store, journey: str | None) -> None:
+    """Horizontal bars of NPS per touchpoint with scores (n in the label)."""
+    _prepare(fig)
+    if not _has_journey(store, journey):
+        return _no_data(fig, store, journey, "nps", "no_journey")
+    assert journey is not None
+    L = _labels(store)
+    rows = [r for r in summaries.scenario_nps(store, journey) if r.nps is not None]
+    if not rows:
+        return _no_data(fig, store, journey, "nps", "no_scores")
+    rows = rows[:MAX_NPS_ROWS]
+    ax = fig.subplots()
+    ys = list(range(len(rows)))
+    values = [r.nps or 0.0 for r in rows]
+    ax.barh(ys, values, color=["#4e9a06" if v > 0 else "#cc0000" if v < 0 else "#888a85"
+                               for v in values])
+    ax.set_yticks(ys)
+    ax.set_yticklabels([f"{_wrap(r.title, 14, 1)} (n={r.n})" for r in rows],
+                       fontsize=8 if len(rows) > 12 else 9)
+    ax.invert_yaxis()
+    ax.axvline(0, color="#555753", linewidth=0.8)
+    ax.set_xlim(-110, 110)
+    for y, v in zip(ys, values, strict=True):
+        ax.annotate(f"{v:+.0f}", (v, y), xytext=(4 if v >= 0 else -4, 0),
+                    textcoords="offset points", va="center",
+                    ha="left" if v >= 0 else "right", fontsize=8)
+    ax.set_xlabel(L["nps_axis"])
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_title(_title(store, journey, "nps"))
+
+
+def handoff_chart(fig: Figure, store: Store, journey: str | None) -> None:
+    """Bars of cross-role handoffs per role (sent / received) and a text panel with
+    bottlenecks, unreachable touchpoints and cycles."""
+    from journeymap.analysis.graph import analyse_handoffs
+
+    _prepare(fig)
+    if not _has_journey(store, journey):
+        return _no_data(fig, store, journey, "handoffs", "no_journey")
+    assert journey is not None
+    L = _labels(store)
+    res = analyse_handoffs(store, journey)
+    if res.handoffs == 0:
+        return _no_data(fig, store, journey, "handoffs", "no_handoffs")
+    ax, tx = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
+    burden = res.coordination
+    ys = list(range(len(burden)))
+    sent = [b.sent for b in burden]
+    ax.barh(ys, sent, color="#3465a4", label=L["sent"])
+    ax.barh(ys, [b.received for b in burden], left=sent, color="#f57900", label=L["received"])
+    ax.set_yticks(ys)
+    ax.set_yticklabels([_wrap(b.name, 8, 2) for b in burden], fontsize=9)
+    ax.invert_yaxis()
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title(L["burden"], fontsize=10)
+
+    tps = store.tables["touchpoint"]
+
+    def name(tp_id: str) -> str:
+        return _wrap(getattr(tps.get(tp_id), "title", tp_id), 18, 1)
+
+    lines = [f"■ {L['bottlenecks']}"]
+    lines += [f"  {name(b.touchpoint)}  {b.betweenness:.3f}" for b in res.bottlenecks[:5]]
+    if not res.bottlenecks:
+        lines.append(f"  {L['none']}")
+    lines.append("")
+    lines.append(f"■ {L['unreachable']}: {len(res.unreachable)}")
+    lines += [f"  {name(t)}" for t in res.unreachable[:4]]
+    if len(res.unreachable) > 4:
+        lines.append(f"  … {L['more']} {len(res.unreachable) - 4}")
+    lines.append("")
+    more = "+" if res.cycles_truncated else ""
+    lines.append(f"■ {L['cycles']}: {len(res.cycles)}{more}")
+    for c in res.cycles[:2]:
+        lines.append("  " + _wrap(" → ".join(getattr(tps.get(t), "title", t) for t in c), 30, 2)
+                     .replace("\n", "\n  "))
+    tx.axis("off")
+    tx.text(0.0, 1.0, "\n".join(lines), va="top", ha="left", fontsize=8.5,
+            transform=tx.transAxes, linespacing=1.4)
+    fig.suptitle(_title(store, journey, "handoffs"), fontsize=12)
+
+
+def comparison_chart(fig: Figure, store: Store, journey_a: str | None,
+                     journey_b: str | None = None) -> None:
+    """Two journeys side by side: profile, channel totals, pooled NPS and mean emotion.
+    Without ``journey_b`` the first other journey of the project is used."""
+    _prepare(fig)
+    L = _labels(store)
+    ids = [j.id for j in store.journeys()]
+    if journey_a not in ids:
+        journey_a = ids[0] if ids else None
+    if journey_b is None or journey_b not in ids or journey_b == journey_a:
+        journey_b = next((j for j in ids if j != journey_a), None)
+    if journey_a is None or journey_b is None:
+        return _no_data(fig, store, None, "comparison", "need_two")
+    cmp = summaries.segment_comparison(store, journey_a, journey_b)
+    a, b = cmp.a, cmp.b
+    names = [_wrap(a.name, 16, 1), _wrap(b.name, 16, 1)]
+    axs = fig.subplots(2, 2, gridspec_kw={"height_ratios": [3, 2]})
+    width = 0.38
+
+    ax = axs[0][0]
+    dims = a.profile.dimensions
+    xs = list(range(len(dims)))
+    bvals = {d.dimension: d.impact for d in b.profile.dimensions}
+    ax.bar([x - width / 2 for x in xs], [d.impact for d in dims], width, color=PAIR_COLORS[0],
+           label=names[0])
+    ax.bar([x + width / 2 for x in xs], [bvals.get(d.dimension, 0.0) for d in dims], width,
+           color=PAIR_COLORS[1], label=names[1])
+    ax.set_xticks(xs)
+    ax.set_xticklabels([_wrap(d.name, 5, 2) for d in dims], fontsize=7)
+    ax.set_title(L["profile"], fontsize=10)
+    ax.set_ylabel(L["impact"], fontsize=8)
+
+    ax = axs[0][1]
+    chans = list(summaries.CHANNELS)
+    xs = list(range(len(chans)))
+    ax.bar([x - width / 2 for x in xs], [a.channels.get(c, 0) for c in chans], width,
+           color=PAIR_COLORS[0], label=names[0])
+    ax.bar([x + width / 2 for x in xs], [b.channels.get(c, 0) for c in chans], width,
+           color=PAIR_COLORS[1], label=names[1])
+    ax.set_xticks(xs)
+    ax.set_xticklabels([L[c] for c in chans], fontsize=8)
+    ax.set_title(L["channel_totals"], fontsize=10)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(fontsize=8)
+
+    for ax, key, values, lim in (
+        (axs[1][0], "pooled_nps", [a.nps.nps, b.nps.nps], (-100, 100)),
+        (axs[1][1], "mean_emotion", [a.mean_emotion, b.mean_emotion], (-2, 2)),
+    ):
+        ys = [0, 1]
+        ax.barh(ys, [v or 0.0 for v in values], color=list(PAIR_COLORS))
+        ax.set_yticks(ys)
+        ax.set_yticklabels(names, fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlim(lim[0] * 1.15, lim[1] * 1.15)
+        ax.axvline(0, color="#555753", linewidth=0.8)
+        for y, v in zip(ys, values, strict=True):
+            text = "–" if v is None else (f"{v:+.0f}" if key == "pooled_nps" else f"{v:+.2f}")
+            ax.annotate(text, (v or 0.0, y), xytext=(4 if (v or 0) >= 0 else -4, 0),
+                        textcoords="offset points", va="center",
+                        ha="left" if (v or 0) >= 0 else "right", fontsize=8)
+        ax.set_title(L[key], fontsize=10)
+    fig.suptitle(f"{L['comparison']}{'：' if _lang(store) == 'ja' else ': '}"
+                 f"{a.name} / {b.name}", fontsize=12)
+
+
+ChartFunction = Callable[..., None]
+
+#: name → (English title, Japanese title, function(fig, store, journey))
+CHARTS: dict[str, tuple[str, str, ChartFunction]] = {
+    "profile": (LABELS["en"]["profile"], LABELS["ja"]["profile"], profile_chart),
+    "influence": (LABELS["en"]["heatmap"], LABELS["ja"]["heatmap"], influence_heatmap),
+    "emotion": (LABELS["en"]["emotion"], LABELS["ja"]["emotion"], emotion_chart),
+    "channels": (LABELS["en"]["channels"], LABELS["ja"]["channels"], channel_mix_chart),
+    "nps": (LABELS["en"]["nps"], LABELS["ja"]["nps"], nps_chart),
+    "handoffs": (LABELS["en"]["handoffs"], LABELS["ja"]["handoffs"], handoff_chart),
+    "comparison": (LABELS["en"]["comparison"], LABELS["ja"]["comparison"], comparison_chart),
+}
+
+
+def chart_title(name: str, lang: str) -> str:
+    en, ja, _ = CHARTS[name]
+    return ja if lang == "ja" else en
+
+
+def new_figure(width: float = 10.0, height: float = 6.0) -> Figure:
+    """A Figure attached to an Agg canvas (no pyplot, no GUI)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height))
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def draw(name: str, fig: Figure, store: Store, journey: str | None) -> None:
+    """Draw chart ``name`` of the :data:`CHARTS` registry onto ``fig``."""
+    CHARTS[name][2](fig, store, journey)
+
+
+def render_png(name: str, store: Store, journey: str | None, path: str | os.PathLike[str],
+               dpi: int = 150, size: tuple[float, float] = (10.0, 6.0)) -> Path:
+    """Render chart ``name`` to a PNG file, atomically (temp file beside it, then rename)."""
+    if name not in CHARTS:
+        raise KeyError(f"unknown chart {name!r}; known: {', '.join(CHARTS)}")
+    fig = new_figure(*size)
+    draw(name, fig, store, journey)
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                               dir=target.parent if str(target.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fig.savefig(fh, format="png", dpi=dpi)
+        os.replace(tmp, target)
+    except BaseException:
+        with _suppress():
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def _suppress():  # type: ignore[no-untyped-def]
+    import contextlib
+
+    return contextlib.suppress(OSError)
+
+
+__all__ = [
+    "CHARTS", "LABELS", "channel_mix_chart", "chart_title", "comparison_chart", "draw",
+    "emotion_chart", "handoff_chart", "influence_heatmap", "new_figure", "nps_chart",
+    "profile_chart", "render_png",
+]

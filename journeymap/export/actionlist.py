@@ -1,0 +1,220 @@
+"""The prioritised action list (DESIGN.md §4, §8) as CSV, XLSX and Markdown.
+
+* CSV: UTF-8 with BOM (Excel opens Japanese correctly), one table: actions then the
+  pain points no action addresses, with continuous ranks.
+* XLSX: one sheet per list (actions, unaddressed pain points); bold frozen header row,
+  column widths, wrapped text.
+* Markdown: a table per list; pipes escaped, newlines as ``<br>``.
+
+Text cells that a spreadsheet would read as a formula (starting with ``= + - @``, TAB or
+CR) get a leading apostrophe in CSV and XLSX. Headers follow the project's language.
+Every writer is atomic: a temporary file beside the target, fsync, ``os.replace``;
+on error no partial file is left and an existing target is untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from journeymap.analysis.scoring import Factor, RankedItem, Ranking, rank
+from journeymap.model.document import atomic_path
+from journeymap.model.store import Store
+
+HEADERS = {
+    "en": ["Rank", "Type", "ID", "Title", "Priority", "Severity",
+           "Addresses / journey – role – stage", "Breakdown"],
+    "ja": ["順位", "種別", "ID", "タイトル", "優先度", "深刻度",
+           "対応するペインポイント / ジャーニー・役割・ステージ", "内訳"],
+}
+TEXT = {
+    "en": {"action": "Action", "pain": "Pain point", "actions": "Actions",
+           "pains": "Unaddressed pain points", "title": "Action list", "none": "(none)",
+           "sum": "sum of impacts"},
+    "ja": {"action": "施策", "pain": "ペインポイント", "actions": "施策",
+           "pains": "未対応のペインポイント", "title": "施策リスト", "none": "（なし）",
+           "sum": "インパクトの合計"},
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+COLUMN_WIDTHS = (7, 14, 12, 40, 10, 9, 44, 70)
+
+
+def _lang(store: Store) -> str:
+    return "ja" if store.project.language == "ja" else "en"
+
+
+def neutralise(value: Any) -> Any:
+    """Text that would start a formula gets a leading apostrophe; other values as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.4f}".rstrip("0").rstrip(".") if x else "0"
+
+
+def breakdown_text(item: RankedItem, lang: str = "en") -> str:
+    """The breakdown as one line per factor, e.g. ``× severity 0.8 (severity 4 of 5)``;
+    for an action the summed impacts first, then their sum, then the multipliers."""
+    lines = []
+    plus = [f for f in item.breakdown if f.op == "+"]
+    for f in plus:
+        lines.append(f"+ {_factor_text(f)}")
+    if item.type == "action":
+        total = sum(f.value for f in plus)
+        lines.append(f"= {TEXT[lang]['sum']} {_fmt(total)}")
+    for f in item.breakdown:
+        if f.op != "+":
+            lines.append(f"× {_factor_text(f)}")
+    return "\n".join(lines)
+
+
+def _factor_text(f: Factor) -> str:
+    return f"{f.name} {_fmt(f.value)} ({f.source})"
+
+
+def _where(store: Store, item: RankedItem) -> str:
+    if item.type == "action":
+        pains = store.tables["pain_point"]
+        return "\n".join(f"{pid} {getattr(pains.get(pid), 'title', '')}".strip()
+                         for pid in item.pain_ids)
+    names = []
+    for table, id in (("journey", item.journey), ("role", item.role), ("stage", item.stage)):
+        row = store.tables[table].get(id) if id else None
+        names.append(getattr(row, "name", id or ""))
+    return " – ".join(names)
+
+
+def table_rows(store: Store, items: list[RankedItem], lang: str) -> list[list[Any]]:
+    """Cells of the given rows, in column order (not yet neutralised)."""
+    return [[item.rank, TEXT[lang][item.type], item.id, item.title, round(item.priority, 4),
+             item.severity, _where(store, item), breakdown_text(item, lang)]
+            for item in items]
+
+
+def _ranking(store: Store, journey: str | None) -> tuple[Ranking, str]:
+    lang = _lang(store)
+    return rank(store, journey, lang=lang), lang
+
+
+# -- atomic writing -------------------------------------------------------------------------
+
+def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> Path:
+    """Call ``write(fh)`` on a temp file beside ``path``, then fsync and rename it over
+    ``path`` (:func:`~journeymap.model.document.atomic_path`); on any error ``path`` is
+    left as it was and a DocumentError says why."""
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        write(fh)
+    return Path(path)
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+def csv_text(store: Store, journey: str | None = None) -> str:
+    """The CSV document as text (without BOM): header, actions, unaddressed pains."""
+    ranking, lang = _ranking(store, journey)
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(HEADERS[lang])
+    for row in table_rows(store, ranking.rows, lang):
+        w.writerow([neutralise(c) for c in row])
+    return buf.getvalue()
+
+
+def write_csv(store: Store, path: str | os.PathLike[str], journey: str | None = None) -> Path:
+    """Write the ranked list as CSV (UTF-8 with BOM, CRLF), atomically."""
+    data = csv_text(store, journey).encode("utf-8-sig")
+    return atomic_write(path, lambda fh: fh.write(data))
+
+
+# -- XLSX -----------------------------------------------------------------------------------
+
+def write_xlsx(store: Store, path: str | os.PathLike[str], journey: str | None = None) -> Path:
+    """Write the ranked list as XLSX: sheet of actions, sheet of unaddressed pain points."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    ranking, lang = _ranking(store, journey)
+    wb = Workbook()
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
+    for index, (key, items) in enumerate((("actions", ranking.actions),
+                                          ("pains", ranking.pains))):
+        ws = wb.active if index == 0 else wb.create_sheet()
+        ws.title = TEXT[lang][key][:31]
+        ws.append(HEADERS[lang])
+        for cell in ws[1]:
+            cell.font = bold
+            cell.alignment = wrap
+        for row in table_rows(store, items, lang):
+            ws.append([neutralise(c) for c in row])
+        for r in ws.iter_rows(min_row=2):
+            for cell in r:
+                cell.alignment = wrap
+                if isinstance(cell.value, str):
+                    # A literal string, never a formula, whatever it starts with.
+                    cell.data_type = "s"
+        ws.freeze_panes = "A2"
+        for i, width in enumerate(COLUMN_WIDTHS, 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.cell(row=1, column=5).number_format = "General"
+        for r in range(2, ws.max_row + 1):
+            ws.cell(row=r, column=5).number_format = "0.0000"
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = buf.getvalue()
+    return atomic_write(path, lambda fh: fh.write(data))
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+def _md_cell(value: Any) -> str:
+    text = str(value)
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    return text
+
+
+def markdown_text(store: Store, journey: str | None = None) -> str:
+    """The ranked list as Markdown: a heading and a table per list."""
+    ranking, lang = _ranking(store, journey)
+    t = TEXT[lang]
+    title = t["title"]
+    if journey is not None:
+        title += f" — {store.journey(journey).name}"
+    elif store.project.title:
+        title += f" — {store.project.title}"
+    out = [f"# {_md_cell(title)}", ""]
+    for key, items in (("actions", ranking.actions), ("pains", ranking.pains)):
+        out += [f"## {t[key]}", ""]
+        if not items:
+            out += [t["none"], ""]
+            continue
+        out.append("| " + " | ".join(HEADERS[lang]) + " |")
+        out.append("|" + "|".join(["---:", "---", "---", "---", "---:", "---:", "---", "---"])
+                   + "|")
+        for row in table_rows(store, items, lang):
+            out.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
+        out.append("")
+    if ranking.notes:
+        out += [f"- {_md_cell(n)}" for n in ranking.notes] + [""]
+    return "\n".join(out)
+
+
+def write_markdown(store: Store, path: str | os.PathLike[str],
+                   journey: str | None = None) -> Path:
+    """Write the ranked list as Markdown (UTF-8), atomically."""
+    data = markdown_text(store, journey).encode("utf-8")
+    return atomic_write(path, lambda fh: fh.write(data))
+
+
+__all__ = [
+    "HEADERS", "atomic_write", "breakdown_text", "csv_text", "markdown_text", "neutralise",
+    "write_csv", "write_markdown", "write_xlsx",
+]
