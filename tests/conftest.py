@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The derived font is cached per machine; tests keep theirs out of the user's cache.
+os.environ.setdefault("JOURNEYMAP_CACHE_DIR", tempfile.mkdtemp(prefix="jm-cache-"))
 
 DATA = Path(__file__).parent / "data"
 
