@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     s.add_argument("-o", "--output", type=Path, required=True)
     s.add_argument("--journey")
-    s.add_argument("--paper", choices=("a3", "a4"), default="a3")
+    s.add_argument("--paper", choices=("a3", "a4"),
+                   help="paper size: a3 landscape for the map (default), a4 for the report")
     s.add_argument("--lang", choices=("ja", "en"))
     s.add_argument("--tile", action="store_true", help="PDF map over several pages")
     s.add_argument("--dpi", type=int, default=150, help="PNG resolution")

@@ -27,6 +27,15 @@ _FORMAT = 1  # bump when the derivation below changes
 
 def original_font_path() -> Path:
     """Path of the IPAexGothic TrueType file in the matplotlib-fontja package."""
+    import importlib.util
+
+    # Found without importing the package: its __init__ imports matplotlib, which the
+    # app must not load at start (DESIGN.md §11); only the charts need it.
+    spec = importlib.util.find_spec("matplotlib_fontja")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(folder) / "fonts" / "ipaexg.ttf"
+        if path.is_file():
+            return path
     from matplotlib_fontja import get_font_ttf_path
 
     return Path(get_font_ttf_path())
@@ -106,119 +115,3 @@ def setup_matplotlib() -> str:
     rcParams["pdf.fonttype"] = 42  # TrueType (embedded, searchable), never Type 3
     rcParams["axes.unicode_minus"] = False
     return name
-
-
-# -- a copy of the font whose text survives PDF extraction ------------------------------------
-TEXT_FAMILY = "Journeymap Gothic"
-_RADICALS = (0x2E80, 0x2FDF)   # CJK Radicals Supplement and Kangxi Radicals
-
-
-@cache
-def extractable_font_data() -> bytes:
-    """IPAexGothic, in memory, with the cmap entries of CJK radicals that share their
-    glyph with a unified ideograph removed, and renamed to :data:`TEXT_FAMILY`.
-
-    Why: IPAexGothic draws 工 (U+5DE5) and the Kangxi radical ⼯ (U+2F2F) with one glyph.
-    Qt's PDF writer maps every embedded glyph back to the lowest code point that uses
-    it, so ``pdftotext`` (and search, copy and paste) read ⼯業 instead of 工業. Without
-    the radical code points the glyph maps back to the ideograph. The IPA Font License
-    asks a modified font not to carry the original name, hence the new family name.
-    Glyphs, metrics and every other table are the original bytes."""
-    import struct
-
-    data = cjk_font_path().read_bytes()
-    num = struct.unpack_from(">H", data, 4)[0]
-    tables: dict[bytes, tuple[int, int, int]] = {}
-    for i in range(num):
-        tag, checksum, offset, length = struct.unpack_from(">4sLLL", data, 12 + 16 * i)
-        tables[tag] = (checksum, offset, length)
-    new = {b"cmap": _patched_cmap(data, tables[b"cmap"][1]),
-           b"name": _renamed(data, tables[b"name"][1])}
-    tags = sorted(tables)
-    out = bytearray()
-    search = 1 << (num.bit_length() - 1)
-    out += struct.pack(">4sHHHH", data[:4], num, search * 16, search.bit_length() - 1,
-                       num * 16 - search * 16)
-    offset = 12 + 16 * num
-    body = bytearray()
-    records = []
-    for tag in tags:
-        checksum, off, length = tables[tag]
-        blob = new.get(tag, data[off:off + length])
-        if tag in new:
-            padded = blob + b"\0" * (-len(blob) % 4)
-            checksum = sum(struct.unpack(f">{len(padded) // 4}L", padded)) & 0xFFFFFFFF
-        records.append(struct.pack(">4sLLL", tag, checksum, offset + len(body), len(blob)))
-        body += blob + b"\0" * (-len(blob) % 4)
-    return bytes(out + b"".join(records) + body)
-
-
-def _patched_cmap(data: bytes, base: int) -> bytes:
-    import struct
-
-    count = struct.unpack_from(">H", data, base + 2)[0]
-    subtables = {}
-    for i in range(count):
-        pid, eid, off = struct.unpack_from(">HHL", data, base + 4 + 8 * i)
-        subtables[(pid, eid)] = base + off
-    start = subtables[(3, 10)]
-    fmt, _, length, _, groups = struct.unpack_from(">HHLLL", data, start)
-    if fmt != 12:
-        raise ValueError("unexpected cmap layout")
-    mapping: dict[int, int] = {}
-    for g in range(groups):
-        a, b, glyph = struct.unpack_from(">LLL", data, start + 16 + 12 * g)
-        for k in range(b - a + 1):
-            mapping[a + k] = glyph + k
-    elsewhere = {g for cp, g in mapping.items() if not _RADICALS[0] <= cp <= _RADICALS[1]}
-    kept = sorted((cp, g) for cp, g in mapping.items()
-                  if not (_RADICALS[0] <= cp <= _RADICALS[1] and g in elsewhere))
-    runs: list[list[int]] = []
-    for cp, g in kept:
-        if runs and cp == runs[-1][1] + 1 and g == runs[-1][2] + (cp - runs[-1][0]):
-            runs[-1][1] = cp
-        else:
-            runs.append([cp, cp, g])
-    sub12 = struct.pack(">HHLLL", 12, 0, 16 + 12 * len(runs), 0, len(runs)) + b"".join(
-        struct.pack(">LLL", *r) for r in runs)
-    # Only the UCS-4 table (and the variation sequences, as they were): every engine
-    # that reads format 12 prefers it, and the BMP tables would bring the radicals back.
-    parts = [((3, 10), sub12)]
-    if (0, 5) in subtables:
-        off = subtables[(0, 5)]
-        parts.append(((0, 5), data[off:off + struct.unpack_from(">L", data, off + 2)[0]]))
-    parts.sort()
-    header = struct.pack(">HH", 0, len(parts))
-    offset = 4 + 8 * len(parts)
-    recs, blobs = b"", b""
-    for (pid, eid), blob in parts:
-        recs += struct.pack(">HHL", pid, eid, offset + len(blobs))
-        blobs += blob
-    return header + recs + blobs
-
-
-def _renamed(data: bytes, base: int) -> bytes:
-    import struct
-
-    _, count, storage = struct.unpack_from(">HHH", data, base)
-    names = {1: TEXT_FAMILY, 3: "JourneymapGothic-IPAexDerived", 4: TEXT_FAMILY,
-             6: "JourneymapGothic", 16: TEXT_FAMILY}
-    records = []
-    for i in range(count):
-        pid, eid, lang, nid, length, off = struct.unpack_from(">6H", data, base + 6 + 12 * i)
-        raw = data[base + storage + off: base + storage + off + length]
-        if nid in names:
-            if (pid, eid, lang) not in ((3, 1, 0x409), (1, 0, 0)):
-                continue   # localised family names of the original: dropped
-            raw = names[nid].encode("utf-16-be" if pid == 3 else "latin-1")
-        elif nid == 17 and pid != 3:
-            continue
-        records.append((pid, eid, lang, nid, raw))
-    records.sort(key=lambda r: r[:4])
-    strings = b""
-    head = struct.pack(">HHH", 0, len(records), 6 + 12 * len(records))
-    recs = b""
-    for pid, eid, lang, nid, raw in records:
-        recs += struct.pack(">6H", pid, eid, lang, nid, len(raw), len(strings))
-        strings += raw
-    return head + recs + strings

@@ -7,7 +7,7 @@ to None; after a few thousand calls its count reaches zero and the interpreter a
 with "Fatal Python error: none_dealloc". Painting one journey map makes thousands.
 
 We detect the bug (100 calls of a void method, compare ``sys.getrefcount(None)``)
-and, if present, give None a practically endless reference count — what Python 3.12
+and, if present, give None (and True and False) a practically endless reference count — what Python 3.12
 does by design. Nothing happens on 3.12+ or on a fixed PySide6.
 """
 
@@ -38,7 +38,11 @@ def apply() -> bool:
     global _applied
     if not _applied and leaks_none():
         # ob_refcnt is the first field of every PyObject (non-debug CPython builds).
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 60
+        # True and False suffer from the same borrowed-reference returns in some
+        # bool paths of these wheels (seen as "bool_dealloc" at exit), so they get the
+        # same treatment; all three are singletons that are never freed anyway.
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 60
         _applied = True
     return _applied
 

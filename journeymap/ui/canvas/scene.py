@@ -59,6 +59,7 @@ from journeymap.ui.canvas.layout import (
     Rect,
     compute_layout,
 )
+from journeymap.ui.texts import channel_names  # translated channel names
 
 # Tables whose changes move columns, lanes or headers: rebuild everything.
 _STRUCTURE = {"journey", "phase", "stage", "lane", "role"}
@@ -379,7 +380,7 @@ class JourneyScene(QGraphicsScene):
         tooltip = ""
         if not self.print_mode:
             parts = [f"<b>{html.escape(tp.title)}</b>"]
-            channel = self.tr(_CHANNEL_NAMES.get(tp.channel, tp.channel))
+            channel = channel_names().get(tp.channel, tp.channel)
             if tp.channel_detail:
                 channel += f" · {tp.channel_detail}"
             parts.append(f"<i>{html.escape(channel)}</i>")
@@ -389,7 +390,9 @@ class JourneyScene(QGraphicsScene):
                 parts.append(html.escape(desc))
             for p in pains:
                 parts.append(f"● {p.severity} — {html.escape(p.title)}")
-            parts.append(f"<small>{html.escape(self.tr('Drag the round handle on the right edge to another card to draw a handoff.'))}</small>")
+            hint = self.tr("Drag the round handle on the right edge to another card to draw "
+                           "a handoff.")  # outside the f-string, where lupdate finds it
+            parts.append(f"<small>{html.escape(hint)}</small>")
             tooltip = "<p style='white-space:pre-wrap'>" + "<br>".join(parts) + "</p>"
         return CardData(tp.title, tp.channel, tp.emotion, tuple(p.severity for p in pains),
                         color, tooltip)

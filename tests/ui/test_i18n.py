@@ -1,0 +1,327 @@
+"""Interface language: complete Japanese translation, switching at run time."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QDialogButtonBox
+
+from journeymap.model import edits
+from journeymap.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "journeymap" / "resources" / "translations" / "journeymap_ja.ts"
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path):
+    """QSettings in a folder of this test only: parallel test runs share Qt's test-mode
+    settings file (and clear it), which would make settings read back here flaky."""
+    from PySide6.QtCore import QSettings
+
+    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
+    before = str(Path(QSettings(fmt, scope, "x", "y").fileName()).parent.parent)
+    QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
+    yield
+    QSettings.setPath(fmt, scope, before)
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "scripts" / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules["update_translations"] = module   # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def replaceable(qtbot, jm_app, message_boxes):
+    """A main window that a language switch may replace (and delete): not registered
+    with qtbot, cleaned up here, with any window that replaced it."""
+    import shiboken6
+
+    from journeymap.ui.main_window import MainWindow
+
+    w = MainWindow()
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    for x in [w, *i18n.main_windows()]:
+        if shiboken6.isValid(x):
+            if x.doc is not None:
+                x.discard_document()
+            x.close()
+            x.deleteLater()
+
+
+@pytest.fixture
+def english(jm_app):
+    """Start and end in English, whatever the test switched to."""
+    i18n.install_translators("en")
+    yield jm_app
+    QSettings().setValue("language", "")
+    i18n.install_translators("en")
+
+
+# -- the translation files ---------------------------------------------------------------------
+def test_committed_ts_has_a_japanese_translation_for_every_message() -> None:
+    root = ET.parse(TS).getroot()
+    assert root.get("language") == "ja_JP"
+    missing = []
+    total = 0
+    for ctx in root.findall("context"):
+        for m in ctx.findall("message"):
+            total += 1
+            t = m.find("translation")
+            texts = [f.text for f in t.findall("numerusform")] if m.get("numerus") == "yes" \
+                else [t.text]
+            if t.get("type") in ("unfinished", "obsolete", "vanished") or \
+                    not all(x and x.strip() for x in texts):
+                missing.append((ctx.findtext("name"), m.findtext("source")))
+    assert total > 300
+    assert missing == [], f"{len(missing)} untranslated: run scripts/update_translations.py"
+
+
+def test_every_string_in_the_code_is_in_the_committed_ts(tmp_path) -> None:
+    """lupdate over the code now (into a temporary .ts) finds nothing the committed
+    .ts lacks: a new self.tr string without a Japanese translation fails here."""
+    u = _script()
+    shutil.copy(u.DICTIONARY, tmp_path / "ja.json")
+    report = u.update(ts=tmp_path / "fresh.ts", qm=None, dictionary=tmp_path / "ja.json",
+                      learn=False)
+    _, fresh = u.read_ts(tmp_path / "fresh.ts")
+    _, committed = u.read_ts(TS)
+    have = {m.key for m in committed if m.finished}
+    new = sorted({m.key for m in fresh} - have)
+    assert new == [], "strings missing from journeymap_ja.ts (run " \
+        f"scripts/update_translations.py): {new[:20]}"
+    assert report.missing == []
+
+
+def test_the_qm_is_built_from_the_ts() -> None:
+    qm = i18n.qm_path("ja")
+    assert qm.exists() and qm.stat().st_mtime >= TS.stat().st_mtime - 1
+
+
+def test_translate_wrappers_are_collected() -> None:
+    u = _script()
+    found = u.wrapper_messages(u.sources())
+    assert ("SurveyDialog", "blank score", False) in found
+
+
+# -- switching -------------------------------------------------------------------------------------
+def test_translators_follow_the_choice(english) -> None:
+    tr = QCoreApplication.translate
+    assert tr("MainWindow", "&File") == "&File"
+    installed = i18n.install_translators("ja")
+    assert len(installed) == 2                      # qtbase_ja and journeymap_ja
+    assert tr("MainWindow", "&File") == "ファイル(&F)"
+    assert tr("QPlatformTheme", "Cancel") == "キャンセル"
+    assert i18n.current_language() == "ja"
+    i18n.install_translators("en")
+    assert tr("MainWindow", "&File") == "&File"
+    assert i18n.resolve("ja") == "ja" and i18n.resolve("") in ("en", "ja")
+
+
+def _menu_texts(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+def _all_actions(window) -> dict[str, str]:
+    out = {}
+
+    def walk(menu) -> None:
+        for a in menu.actions():
+            if a.menu() is not None:
+                walk(a.menu())
+            elif not a.isSeparator():
+                out[a.objectName() or a.text()] = a.text()
+
+    for a in window.menuBar().actions():
+        if a.menu() is not None:
+            walk(a.menu())
+    return out
+
+
+def test_switch_to_japanese_with_unsaved_changes_keeps_document_and_history(
+        qtbot, replaceable, english) -> None:
+    w = replaceable
+    assert w.new_from_template("b2b-procurement", "en")
+    assert _menu_texts(w)[:3] == ["&File", "&Edit", "&View"]
+    doc = w.doc
+    store = doc.store
+    journey = store.journeys()[1].id
+    w.set_journey(journey)
+    tps = store.touchpoints(journey)
+    w.push_edit(edits.set_fields(store, "touchpoint", tps[0].id, title="First"))
+    w.push_edit(edits.set_fields(store, "touchpoint", tps[1].id, title="Second"))
+    w.push_edit(edits.add_vote(store, "Aiko", "a_order_ack"))
+    w.undo_stack.undo()                                     # one undone step to redo later
+    snapshot = store.snapshot()
+    assert w.is_modified()
+
+    (new,) = i18n.set_language("ja", [w])
+    # (not read back from QSettings: parallel test runs share Qt's test-mode file)
+    assert new is not w and i18n.current_language() == "ja"
+    # the menus are Japanese
+    assert _menu_texts(new)[:4] == ["ファイル(&F)", "編集(&E)", "表示(&V)", "ジャーニー(&J)"]
+    actions = _all_actions(new)
+    assert new.act_undo.text().startswith("元に戻す")
+    assert new.act_save.text() == "保存(&S)" and new.act_save_as.text().startswith("名前を付けて保存")
+    assert actions["actWorkshop"] == "ワークショップモード(&W)"
+    assert actions["actSettings"] == "設定(&S)…"
+    assert new.tree_dock.windowTitle() == "プロジェクト"
+    # nothing lost: same document, same rows, same journey, same history
+    assert new.doc is doc and doc.store.snapshot() == snapshot
+    assert w.doc is None and not w.isVisible()
+    assert new.journey_id == journey
+    assert new.is_modified() and doc.dirty and new.isWindowModified()
+    stack = new.undo_stack
+    assert (stack.count(), stack.index()) == (3, 2)
+    assert stack.text(0).endswith("を編集")          # labels in the new language
+    assert store.vote_count("a_order_ack") == 0
+    stack.redo()                                        # the undone vote comes back
+    assert store.vote_count("a_order_ack") == 1
+    stack.undo()
+    stack.undo()
+    stack.undo()
+    assert store.touchpoint(tps[0].id).title == tps[0].title
+    assert not new.is_modified()
+    assert store == doc.working_store_from_disk()
+    # the workshop mode and the voting panel of the new window speak Japanese too
+    new.workshop.enter()
+    qtbot.waitUntil(new.isFullScreen, timeout=2000)
+    assert new.workshop.banner.hint_label.text().startswith("F1：キー一覧")
+    assert new.workshop.timer_overlay.start_button.text() == "開始"
+    new.workshop.leave()
+    # and back to English, again without loss
+    (back,) = i18n.set_language("en", [new])
+    assert _menu_texts(back)[:2] == ["&File", "&Edit"]
+    assert back.doc is doc and back.undo_stack.count() == 3
+    back.discard_document()
+
+
+def test_language_menu_switches_at_once(qtbot, replaceable, english) -> None:
+    w = replaceable
+    assert w.new_from_template("blank", "en")
+    view_menu = w.menuBar().actions()[2].menu()
+    lang_menu = next(a.menu() for a in view_menu.actions() if a.menu() is not None
+                     and "日本語" in [x.text() for x in a.menu().actions()])
+    next(a for a in lang_menu.actions() if a.text() == "日本語").trigger()
+    qtbot.waitUntil(lambda: w not in i18n.main_windows() and bool(i18n.main_windows()),
+                    timeout=3000)
+    (new,) = [x for x in i18n.main_windows() if x.doc is not None]
+    assert _menu_texts(new)[0] == "ファイル(&F)"
+    new_lang = next(a.menu() for a in new.menuBar().actions()[2].menu().actions()
+                    if a.menu() is not None and "日本語" in [x.text() for x in a.menu().actions()])
+    assert [a.text() for a in new_lang.actions() if a.isChecked()] == ["日本語"]
+    new.discard_document()
+
+
+def test_widgets_retranslate_on_language_change(qtbot, qapp, english) -> None:
+    from journeymap.model.voting import VotingRound  # noqa: F401
+    from journeymap.ui.workshop import Countdown, HelpOverlay, TimerOverlay
+
+    timer = TimerOverlay(Countdown([]))
+    helpo = HelpOverlay()
+    qtbot.addWidget(timer)
+    qtbot.addWidget(helpo)
+    assert timer.reset_button.text() == "Reset"
+    i18n.install_translators("ja")
+    qapp.processEvents()                      # LanguageChange is posted to the widgets
+    assert timer.reset_button.text() == "リセット"
+    assert any(lbl.text() == "ワークショップのキー操作" for lbl in helpo.findChildren(
+        type(timer.step_label)))
+    i18n.install_translators("en")
+    qapp.processEvents()
+    assert timer.reset_button.text() == "Reset"
+
+
+# -- settings dialog --------------------------------------------------------------------------------
+def test_settings_dialog_refuses_out_of_range_and_pushes_one_edit(qtbot, window,
+                                                                  english) -> None:
+    from journeymap.ui.settings_dialog import SettingsDialog, apply_settings
+
+    w = window
+    assert w.new_from_template("b2b-procurement", "en")
+    store = w.store
+    d = SettingsDialog(store, "", parent=w)
+    qtbot.addWidget(d)
+    assert d.language.currentData() == "" and d.language.count() == 3
+    assert d.vote_weight.text() == "0.5"
+    d.vote_weight.setText("12")
+    field, err = d.dimension_fields["fulfilment"]
+    field.setText("abc")
+    revision = store.revision
+    d.accept()
+    assert d.result() == 0 and store.revision == revision
+    assert d.vote_error.isVisibleTo(d) and "Vote weight" in d.vote_error.text()
+    assert "0.0" in d.vote_error.text() and "10.0" in d.vote_error.text()
+    assert err.isVisibleTo(d) and "number" in err.text()
+    d.vote_weight.setText("2")
+    field.setText("1,5")                          # a comma works as the decimal mark
+    d.dimension_fields["trust"][0].setText("")    # empty: the default
+    d.accept()
+    assert d.result() == 1
+    count = w.undo_stack.count()
+    apply_settings(w, d)
+    assert w.undo_stack.count() == count + 1
+    assert store.vote_weight == 2.0 and store.dimension_weight("fulfilment") == 1.5
+    w.undo_stack.undo()
+    assert store.vote_weight == 0.5 and store.dimension_weight("fulfilment") == 1.0
+    assert d.buttons.button(QDialogButtonBox.StandardButton.Cancel) is not None
+
+
+def test_switch_keeps_the_saved_point_of_the_history(qtbot, replaceable, english,
+                                                     tmp_path) -> None:
+    w = replaceable
+    assert w.new_from_template("blank", "en")
+    store = w.store
+    j = w.journey_id
+    w.push_edit(edits.add_stage(store, j, "One"))
+    assert w._save_to(tmp_path / "p.jmap")
+    w.push_edit(edits.add_stage(store, j, "Two"))
+    assert w.is_modified()
+    (new,) = i18n.set_language("ja", [w])
+    stack = new.undo_stack
+    assert (stack.count(), stack.index(), stack.cleanIndex()) == (2, 2, 1)
+    assert new.is_modified() and new.doc.dirty
+    stack.undo()                                  # back at the saved state
+    assert not new.is_modified() and [s.name for s in store.stages(j)][-1] == "One"
+    stack.redo()
+    assert new.is_modified()
+    assert new.save() and not new.is_modified()
+
+
+def test_switch_during_a_workshop_keeps_timer_round_and_mode(qtbot, replaceable,
+                                                             english) -> None:
+    from journeymap.model.voting import VotingRound
+    from journeymap.ui.voting import VotingController
+
+    w = replaceable
+    assert w.new_from_template("b2b-procurement", "en")
+    mode = w.workshop
+    mode.enter()
+    qtbot.waitUntil(w.isFullScreen, timeout=2000)
+    mode.go_to_stage(3)
+    mode.countdown.start()
+    mode.voting = VotingController(w, mode)
+    mode.voting.start_round(VotingRound(["Aiko", "Ben"], dots=3))
+    mode.voting.vote("p_ent_wear")
+    (new,) = i18n.set_language("ja", [w])
+    ws = new.workshop
+    assert ws.active and ws.stage_index == 3 and ws.countdown.running
+    assert ws.voting.panel_visible() and ws.voting.round.participants == ["Aiko", "Ben"]
+    assert ws.voting.panel.dots_text.text() == "ドット残り 2/3"
+    assert ws.timer_overlay.start_button.text() == "一時停止"
+    ws.leave()
+    assert new.menuBar().isVisible()

@@ -1,0 +1,126 @@
+"""Journey ▸ Import Survey Scores…: preview, summary, one undo step, bad files refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from journeymap.ui.survey_dialog import SurveyDialog, guess_columns
+
+
+@pytest.fixture
+def ja_window(window):
+    window.new_from_template("b2b-procurement", "ja")
+    return window
+
+
+def _scores(store) -> dict[str, tuple[int, ...]]:
+    return {t.id: tuple(t.scores) for t in store.tables["touchpoint"].values()}
+
+
+def _cp932_csv(tmp_path, store, journey):
+    tps = store.touchpoints(journey)
+    a, b = tps[0], tps[1]
+    rows = ["回答者,タッチポイント,推奨度スコア,コメント",
+            f"A,{a.title},9,とても良い",
+            f"B,{a.title},７,普通",         # full-width digit, NFKC → 7
+            f"C,{b.title},3,遅い",
+            f"D,{b.id},10,",               # by id
+            "E,存在しない接点,5,",           # unmatched
+            f"F,{a.title},,未回答",          # blank score
+            f"G,{b.title},11,範囲外"]        # out of range
+    path = tmp_path / "survey.csv"
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp932"))
+    return path, a, b
+
+
+def test_import_a_cp932_csv_with_preview_then_one_undo(ja_window, qtbot, tmp_path):
+    w = ja_window
+    store = w.store
+    path, a, b = _cp932_csv(tmp_path, store, w.journey_id)
+    before = _scores(store)
+    dialog = SurveyDialog(store, w.journey_id, w.push_edit, w)
+    qtbot.addWidget(dialog)
+    assert dialog.load(path)
+    assert dialog.table.encoding == "cp932"
+    # Combos from the header, guessed sensibly.
+    assert [dialog.tp_column.itemText(i) for i in range(dialog.tp_column.count())] == \
+        ["回答者", "タッチポイント", "推奨度スコア", "コメント"]
+    assert dialog.tp_column.currentText() == "タッチポイント"
+    assert dialog.score_column.currentText() == "推奨度スコア"
+    # Preview of the first rows.
+    assert dialog.preview.rowCount() == 7 and dialog.preview.columnCount() == 4
+    assert dialog.preview.item(0, 1).text() == a.title
+    # Summary: matched touchpoints with counts, skipped reasons, unmatched names.
+    summary = dialog.summary.text()
+    assert "4 of 7 rows" in summary and "2 touchpoints" in summary
+    assert f"{a.title} (2)" in summary and f"{b.title} (2)" in summary
+    assert "存在しない接点" in summary
+    assert "blank score 1" in summary and "outside 0–10 1" in summary
+    assert dialog.import_button.isEnabled()
+    dialog.replace.setChecked(False)
+    dialog.import_button.click()
+    assert dialog.imported
+    assert store.touchpoint(a.id).scores == (*before[a.id], 9, 7)
+    assert store.touchpoint(b.id).scores == (*before[b.id], 3, 10)
+    # ONE undo removes every imported score.
+    w.undo_stack.undo()
+    assert _scores(store) == before
+
+
+def test_replace_mode(ja_window, qtbot, tmp_path):
+    w = ja_window
+    store = w.store
+    path, a, _b = _cp932_csv(tmp_path, store, w.journey_id)
+    dialog = SurveyDialog(store, w.journey_id, w.push_edit, w, path=path)
+    qtbot.addWidget(dialog)
+    dialog.replace.setChecked(True)
+    dialog.do_import()
+    assert store.touchpoint(a.id).scores == (9, 7)
+
+
+def test_non_csv_file_gives_one_message_and_changes_nothing(ja_window, qtbot, tmp_path,
+                                                            message_boxes):
+    w = ja_window
+    store = w.store
+    before = store.snapshot()
+    stack = w.undo_stack.count()
+    bad = tmp_path / "picture.csv"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    dialog = SurveyDialog(store, w.journey_id, w.push_edit, w)
+    qtbot.addWidget(dialog)
+    assert not dialog.load(bad)
+    assert len(message_boxes.calls) == 1
+    assert "not a CSV" in message_boxes.texts("critical")[0]
+    assert not dialog.import_button.isEnabled() and dialog.table is None
+    assert store.snapshot() == before and w.undo_stack.count() == stack
+
+
+@pytest.mark.parametrize("content", [b"", b"name,comment\r\nx,hello\r\ny,world\r\n"])
+def test_empty_or_scoreless_file_gives_one_message(ja_window, qtbot, tmp_path, message_boxes,
+                                                   content):
+    w = ja_window
+    path = tmp_path / "s.csv"
+    path.write_bytes(content)
+    dialog = SurveyDialog(w.store, w.journey_id, w.push_edit, w)
+    qtbot.addWidget(dialog)
+    assert not dialog.load(path)
+    assert len(message_boxes.calls) == 1
+    assert not dialog.import_button.isEnabled()
+
+
+def test_menu_entry_opens_the_dialog(ja_window, monkeypatch):
+    w = ja_window
+    act = w.analysis_ui.act_survey
+    assert act.isEnabled()
+    assert any(act in top.menu().actions() for top in w.menuBar().actions() if top.menu())
+    seen = []
+    monkeypatch.setattr(SurveyDialog, "exec", lambda self: seen.append(self) or 0)
+    act.trigger()
+    assert seen and seen[0].journey.currentData() == w.journey_id
+
+
+def test_guess_columns_without_header_words():
+    from journeymap.analysis.survey import read_survey
+
+    table = read_survey(b"a,b\r\nfoo,3\r\nbar,9\r\n")
+    assert guess_columns(table) == (0, 1)
