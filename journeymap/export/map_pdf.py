@@ -126,7 +126,8 @@ class MapDocument:
 
         scene = self._scenes.get(journey)
         if scene is None:
-            scene = self._scenes[journey] = JourneyScene(self.store, journey, print_mode=True)
+            scene = self._scenes[journey] = JourneyScene(self.store, journey, print_mode=True,
+                                                         lang=self.lang)
         return scene
 
     def legend_height(self) -> float:

@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
         self.tree.error.connect(self.show_error)
         self.tree_dock = self._dock(self.tree, self.tr("Project"), "projectDock",
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
+        # Never squeezed to a sliver by a restored layout: names must stay readable.
+        self.tree.setMinimumWidth(170)
 
         self.inspector = Inspector()
         self.inspector.edit_requested.connect(self.push_edit)
@@ -230,7 +232,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.history_dock.hide()
         self.inspector_dock.raise_()
-        self.resizeDocks([self.tree_dock, self.inspector_dock], [240, 420],
+        self.resizeDocks([self.tree_dock, self.inspector_dock], [240, 360],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.bottom_dock], [230], Qt.Orientation.Vertical)
 

@@ -211,10 +211,17 @@ class StageHeader(_BoxItem):
         _draw_lines(painter, self._lines, r.adjusted(8, 2, -8, -2), _metrics(14, True), True)
 
 
+def emotion_label(lang: str | None) -> str:
+    """The emotion band's label: in ``lang`` when given (printing), else the UI's."""
+    return {"ja": "感情", "en": "Emotion"}.get(lang or "", "") or _tr("Emotion")
+
+
 class LaneHeader(_BoxItem):
-    def __init__(self, theme: Theme, role_id: str, name: str, color: QColor) -> None:
+    def __init__(self, theme: Theme, role_id: str, name: str, color: QColor,
+                 emotion_text: str = "") -> None:
         super().__init__(theme)
         self.role_id, self.name, self.color = role_id, name, color
+        self.emotion_text = emotion_text or _tr("Emotion")
         self.setZValue(Z_HEADER)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -239,7 +246,7 @@ class LaneHeader(_BoxItem):
         painter.setFont(scene_font(11))
         fm11 = _metrics(11)
         painter.drawText(QPointF(band.left(), band.center().y() + fm11.ascent() / 2 - 1),
-                         _tr("Emotion"))
+                         self.emotion_text)
         for value, label in ((2, "+2"), (-2, "−2")):
             y = emotion_y(band, value)
             painter.drawText(QPointF(band.right() - fm11.horizontalAdvance(label),

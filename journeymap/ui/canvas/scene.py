@@ -47,6 +47,7 @@ from journeymap.ui.canvas.items import (
     PhaseBand,
     StageHeader,
     Theme,
+    emotion_label,
     make_theme,
 )
 from journeymap.ui.canvas.layout import (
@@ -100,11 +101,13 @@ class JourneyScene(QGraphicsScene):
     selection_ids_changed = Signal(list)
 
     def __init__(self, store: Store, journey_id: str | None, parent=None, *,
-                 print_mode: bool = False) -> None:
+                 print_mode: bool = False, lang: str | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.journey_id = journey_id
         self.print_mode = print_mode
+        # Printed maps speak the export's language (default: the project's), not the UI's.
+        self.lang = lang or (store.project.language if print_mode else None)
         self.theme: Theme = make_theme(self.palette(), print_mode)
         self._layout: MapLayout | None = None
         self._cards: dict[str, CardItem] = {}
@@ -346,7 +349,8 @@ class JourneyScene(QGraphicsScene):
             self.addItem(head)
         for role in store.lane_roles(j):
             color = QColor(role.color)
-            head = self._lane_headers[role.id] = LaneHeader(theme, role.id, role.name, color)
+            head = self._lane_headers[role.id] = LaneHeader(theme, role.id, role.name, color,
+                                                            emotion_label(self.lang))
             head.set_rect(_q(layout.lane_header_rect(role.id)))
             self.addItem(head)
             for sid in layout.stages:
