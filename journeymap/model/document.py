@@ -32,6 +32,7 @@ from journeymap.model.rows import ROW_TYPES
 from journeymap.model.sqlrows import (
     APPLICATION_ID,
     SCHEMA_VERSION,
+    create_schema,
     delete_sql,
     insert_sql,
     read_rows,
@@ -211,8 +212,6 @@ def _backup(src: sqlite3.Connection, dest: Path) -> None:
 
 
 def _init_file(conn: sqlite3.Connection, store: Store) -> None:
-    from journeymap.model.schema import create_schema
-
     conn.execute("BEGIN")
     create_schema(conn)
     write_rows(conn, store.all_rows())

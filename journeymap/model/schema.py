@@ -161,19 +161,30 @@ class MetaTable(SQLModel, table=True):
     value: str = ""
 
 
-def create_schema(conn: sqlite3.Connection) -> None:
-    """Create every table of the current schema in an empty database and mark the file."""
+def ddl() -> str:
+    """CREATE statements of the current schema, compiled from the tables above.
+
+    The app runs the copy in ``schema.sql`` (importing SQLModel costs most of a second
+    at start-up); ``tests/model/test_schema.py`` keeps the two identical, and
+    ``python -m journeymap.model.schema`` rewrites the copy."""
     from sqlalchemy.schema import CreateIndex, CreateTable
 
     from journeymap.model import _sqlite_dialect
 
     dialect = _sqlite_dialect()
+    statements = []
     for table in SQLModel.metadata.sorted_tables:
-        conn.execute(str(CreateTable(table).compile(dialect=dialect)))
-        for index in table.indexes:
-            conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        statements.append(str(CreateTable(table).compile(dialect=dialect)).strip())
+        for index in sorted(table.indexes, key=lambda i: i.name or ""):
+            statements.append(str(CreateIndex(index).compile(dialect=dialect)).strip())
+    return ";\n\n".join(statements) + ";\n"
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create every table of the current schema in an empty database and mark the file."""
+    from journeymap.model.sqlrows import create_schema as create
+
+    create(conn)
 
 
 def _upgrade_1_to_2(conn: sqlite3.Connection) -> None:
@@ -201,3 +212,10 @@ def upgrade(conn: sqlite3.Connection, version: int) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+if __name__ == "__main__":
+    from journeymap.model.sqlrows import SCHEMA_SQL
+
+    SCHEMA_SQL.write_text(ddl(), "utf-8")
+    print(f"wrote {SCHEMA_SQL}")

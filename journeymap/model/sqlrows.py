@@ -8,6 +8,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import fields
+from pathlib import Path
 from typing import Any
 
 from journeymap.model.rows import ROW_TYPE_BY_TABLE, ROW_TYPES, Metric, Row, Touchpoint
@@ -16,6 +17,19 @@ APPLICATION_ID = 0x4A4D4150  # "JMAP"
 SCHEMA_VERSION = 2
 
 COLUMNS: dict[str, list[str]] = {t.table: [f.name for f in fields(t)] for t in ROW_TYPES}
+# The current schema's CREATE statements, generated from the SQLModel tables of
+# journeymap.model.schema (a test keeps them identical).
+SCHEMA_SQL = Path(__file__).with_name("schema.sql")
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create every table of the current schema in an empty database and mark the file."""
+    # One statement at a time: executescript() would commit the caller's transaction.
+    for statement in SCHEMA_SQL.read_text("utf-8").split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def row_to_db(row: Row) -> tuple[Any, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,8 +62,16 @@ class ActionPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Interactive, sized once per refresh: ResizeToContents would measure every row
+        # again on each cell update (seconds for a few hundred actions).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Card edits change the titles shown in the link list; that list follows a
+        # moment later so the edit itself stays instant on large projects.
+        self._links_timer = QTimer(self)
+        self._links_timer.setSingleShot(True)
+        self._links_timer.setInterval(120)
+        self._links_timer.timeout.connect(self._fill_links)
         self.table.cellChanged.connect(self._cell_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
@@ -115,12 +123,14 @@ class ActionPanel(QWidget):
         self.refresh()
 
     def set_journey(self, journey: str | None) -> None:
-        self.journey = journey
-        self._fill_links()
+        if journey != self.journey:
+            self.journey = journey
+            self._fill_links()
 
     def set_read_only(self, read_only: bool) -> None:
-        self.read_only = read_only
-        self.refresh()
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self.refresh()
 
     def current_action(self) -> str | None:
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 \
@@ -138,6 +148,7 @@ class ActionPanel(QWidget):
         keep = self.current_action()
         t = self.table
         t.blockSignals(True)
+        t.setUpdatesEnabled(False)
         store = self.store
         actions = store.actions() if store is not None else []
         t.setRowCount(len(actions))
@@ -152,8 +163,10 @@ class ActionPanel(QWidget):
                 item = t.item(r, c) or QTableWidgetItem()
                 item.setText(text)
                 item.setData(ID, a.id)
-                item.setFlags(editable if c != 5 else
-                              Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                flags = (editable if c != 5 else
+                         Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if item.flags() != flags:
+                    item.setFlags(flags)
                 if c in (1, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if t.item(r, c) is None:
@@ -171,11 +184,18 @@ class ActionPanel(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(combo.findData(a.status))
             combo.blockSignals(False)
+        for c in range(1, t.columnCount()):
+            t.resizeColumnToContents(c)
+        t.setUpdatesEnabled(True)
         t.blockSignals(False)
         if keep is not None:
             self.select_action(keep)
         self._fill_links()
         self._update_buttons()
+
+    def refresh_links_later(self) -> None:
+        """Card titles changed: update the pain point list shortly (coalesced)."""
+        self._links_timer.start()
 
     # -- editing ----------------------------------------------------------------------------
     def _emit(self, make: Any) -> bool:

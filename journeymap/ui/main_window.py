@@ -707,8 +707,10 @@ class MainWindow(QMainWindow):
         if tables & {"dimension"}:
             self.filter_bar.refresh()
         self.inspector.refresh()
-        if tables & {"action", "action_link", "pain_point", "touchpoint", "journey"}:
+        if tables & {"action", "action_link", "pain_point", "journey"}:
             self.action_panel.refresh()
+        elif "touchpoint" in tables:
+            self.action_panel.refresh_links_later()
         if self.matrix is not None and self.matrix.isVisible() and (
                 structure or "influence" in tables):
             self.matrix.refresh()
@@ -961,8 +963,7 @@ class MainWindow(QMainWindow):
         if doc is not None:
             self.tree.read_only = ro
             self.inspector.set_read_only(ro)
-            self.action_panel.read_only = ro
-            self.action_panel.refresh()
+            self.action_panel.set_read_only(ro)
             self.quick_add.read_only = ro
             self.quick_add.refresh()
             if self.matrix is not None:
