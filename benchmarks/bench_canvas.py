@@ -1,6 +1,6 @@
 """Measure the canvas on a generated 2,000-touchpoint journey; print medians.
 
-    python scripts/measure_canvas.py [--cards N] [--repeat K]
+    python benchmarks/bench_canvas.py [--cards N] [--repeat K]
 
 build: JourneyScene construction; refresh: one card edit applied to the store then
 scene.refresh(changes) (title change, move to another cell); paint: one full repaint
