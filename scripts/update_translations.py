@@ -99,6 +99,22 @@ def wrapper_messages(files: list[Path]) -> list[tuple[str, str, bool]]:
     return out
 
 
+def hidden_calls(files: list[Path]) -> list[str]:
+    """``file:line`` of translate calls that lupdate skips: inside an f-string."""
+    out = []
+    for path in files:
+        tree = ast.parse(path.read_text("utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for sub in ast.walk(node):
+                    if isinstance(sub, ast.Call) and getattr(sub.func, "attr",
+                                                             getattr(sub.func, "id", None)) \
+                            in ("tr", "translate"):
+                        rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+                        out.append(f"{rel}:{sub.lineno}")
+    return out
+
+
 # -- the .ts file ---------------------------------------------------------------------------------
 @dataclass
 class Message:
@@ -254,11 +270,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     report = update()
     print(f"journeymap_ja: {report.translated}/{report.total} strings translated")
+    hidden = hidden_calls(sources())
+    for where in hidden:
+        print(f"  not collected (tr() inside an f-string): {where}")
     for m in report.missing:
         print(f"  untranslated [{m.context}] {m.source!r}")
     if report.missing:
         print(f"add them to {DICTIONARY.relative_to(ROOT)} and run again")
-    return 1 if args.check and report.missing else 0
+    return 1 if args.check and (report.missing or hidden) else 0
 
 
 if __name__ == "__main__":

@@ -718,7 +718,8 @@ class VotingController(QObject):
                 sev = getattr(row, "severity", 0)
                 text = f"{prefix}[{sev}] {title}"
             else:
-                text = f"{prefix}{self.tr('Action:')} {title}" if show_totals else title
+                label = self.tr("Action:")   # (outside the f-string: lupdate reads it)
+                text = f"{prefix}{label} {title}" if show_totals else title
             if mine.get(tid):
                 text += "   " + self.tr("(you: %1)").replace("%1", DOT * mine[tid])
             item = QListWidgetItem(text)

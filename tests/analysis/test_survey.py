@@ -134,7 +134,8 @@ def test_normalise() -> None:
 
 
 def test_survey_edit_append_and_replace(ja_store: Store) -> None:
-    edits = pytest.importorskip("journeymap.model.edits")
+    from journeymap.model import edits
+
     t = read_survey("tp,score\nウェブサイトで製品検索,1\n見積依頼,2\n".encode())
     r = match_scores(ja_store, "soe", t, "tp", "score")
     edit = survey_edit(ja_store, r, "append")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -17,8 +16,6 @@ from journeymap.export.render import export_rendered  # noqa: E402
 from journeymap.model.document import DocumentError  # noqa: E402
 from journeymap.model.jsonio import loads_project  # noqa: E402
 from journeymap.model.templates import list_templates, load_template  # noqa: E402
-
-pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
 
 A3 = (1190.55, 841.89)
 A4 = (841.89, 595.28)

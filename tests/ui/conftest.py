@@ -11,8 +11,25 @@ from PySide6.QtCore import QStandardPaths  # noqa: E402
 QStandardPaths.setTestModeEnabled(True)
 
 
-# -- fixtures of the editor window tests ----------------------------------------------------
 import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path):
+    """QSettings in a folder of this test only: several test runs at once share Qt's
+    test-mode settings file (and clear it), which would make settings read back flaky."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+
+    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
+    before = str(Path(QSettings(fmt, scope, "x", "y").fileName()).parent.parent)
+    QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
+    yield
+    QSettings.setPath(fmt, scope, before)
+
+
+# -- fixtures of the editor window tests ----------------------------------------------------
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 

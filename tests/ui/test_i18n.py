@@ -19,18 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "journeymap" / "resources" / "translations" / "journeymap_ja.ts"
 
 
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path):
-    """QSettings in a folder of this test only: parallel test runs share Qt's test-mode
-    settings file (and clear it), which would make settings read back here flaky."""
-    from PySide6.QtCore import QSettings
-
-    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
-    before = str(Path(QSettings(fmt, scope, "x", "y").fileName()).parent.parent)
-    QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
-    yield
-    QSettings.setPath(fmt, scope, before)
-
 
 def _script():
     spec = importlib.util.spec_from_file_location(
@@ -116,6 +104,12 @@ def test_translate_wrappers_are_collected() -> None:
     u = _script()
     found = u.wrapper_messages(u.sources())
     assert ("SurveyDialog", "blank score", False) in found
+
+
+def test_no_translated_string_hides_in_an_f_string() -> None:
+    """lupdate does not look inside f-strings: such a string stays English."""
+    u = _script()
+    assert u.hidden_calls(u.sources()) == []
 
 
 # -- switching -------------------------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
@@ -12,19 +10,6 @@ from journeymap.analysis.scoring import rank
 from journeymap.model import edits
 from journeymap.model.voting import VoteOn, VotingRound
 from journeymap.ui.voting import VotingController, VotingSetupDialog
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path):
-    """QSettings in a folder of this test only: parallel test runs share Qt's test-mode
-    settings file (and clear it), which would make settings read back here flaky."""
-    from PySide6.QtCore import QSettings
-
-    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
-    before = str(Path(QSettings(fmt, scope, "x", "y").fileName()).parent.parent)
-    QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
-    yield
-    QSettings.setPath(fmt, scope, before)
 
 
 @pytest.fixture
@@ -227,3 +212,29 @@ def test_esc_leaves_workshop_mode_and_hides_the_panel(qtbot, voting) -> None:
     qtbot.keyClick(w.view, Qt.Key.Key_Escape)
     assert not w.workshop.active and not voting.panel_visible()
     assert w.menuBar().isVisible()
+
+
+def test_badge_positions_match_the_painted_badges(qtbot, voting) -> None:
+    """The click targets of voting are where the canvas paints the pain badges."""
+    from PySide6.QtCore import QPointF
+
+    from journeymap.ui.canvas.items import SEVERITY_COLORS
+
+    w = voting.window
+    store = w.store
+    tp = next(t for t in store.touchpoints(w.journey_id) if len(store.pain_points(t.id)) >= 2)
+    rect = w.scene.card_rect(tp.id)
+    w.view.centerOn(rect.center())
+    qtbot.wait(10)
+    image = w.view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    for i, pain in enumerate(store.pain_points(tp.id)[:2]):
+        centre = voting.badge_scene_pos(tp.id, i)
+        # below the digit, inside the circle
+        pos = w.view.mapFromScene(centre + QPointF(0, 6))
+        colour = image.pixelColor(int(pos.x() * ratio), int(pos.y() * ratio))
+        expected = SEVERITY_COLORS[pain.severity]
+        assert abs(colour.red() - expected.red()) < 40 and \
+            abs(colour.green() - expected.green()) < 40 and \
+            abs(colour.blue() - expected.blue()) < 40, (i, colour.name(), expected.name())
+        assert voting.hit(w.view.mapFromScene(centre)) == (tp.id, pain.id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QToolBar
@@ -16,19 +14,6 @@ from journeymap.ui.workshop import (
     load_agenda,
     save_agenda,
 )
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path):
-    """QSettings in a folder of this test only: parallel test runs share Qt's test-mode
-    settings file (and clear it), which would make settings read back here flaky."""
-    from PySide6.QtCore import QSettings
-
-    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
-    before = str(Path(QSettings(fmt, scope, "x", "y").fileName()).parent.parent)
-    QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
-    yield
-    QSettings.setPath(fmt, scope, before)
 
 
 class FakeClock:

@@ -2163,6 +2163,10 @@
             <translation>施策</translation>
         </message>
         <message>
+            <source>Action:</source>
+            <translation>施策：</translation>
+        </message>
+        <message>
             <source>(you: %1)</source>
             <translation>（あなた：%1）</translation>
         </message>
