@@ -33,10 +33,11 @@ factor objects (there are few distinct ones) are shared between rows.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Iterable
-from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
 
 from journeymap.model.rows import Action, PainPoint, Status, Touchpoint
 from journeymap.model.store import Store
@@ -60,9 +61,9 @@ class Factor:
         return {"name": self.name, "value": self.value, "source": self.source, "op": self.op}
 
 
-@dataclass(frozen=True)
-class RankedItem:
-    """One row of the prioritised list.
+class RankedItem(NamedTuple):
+    """One row of the prioritised list (immutable; a named tuple because 10,000 of them
+    are built per scoring run, and tuples are the cheapest immutable records).
 
     ``priority`` is the action's priority or the pain point's impact. ``severity`` is the
     pain point's severity, or for an action the highest severity it addresses (0 when it
@@ -93,15 +94,6 @@ class RankedItem:
     owner: str | None = None
     journeys: tuple[str, ...] = ()
 
-    @classmethod
-    def _fast(cls, values: dict[str, Any]) -> RankedItem:
-        """Construct without the frozen ``__init__`` (one ``__setattr__`` per field):
-        10,000 rows must be scored in well under 100 ms. ``values`` must name every
-        field without a default."""
-        item = object.__new__(cls)
-        object.__setattr__(item, "__dict__", {**_RANKED_DEFAULTS, **values})
-        return item
-
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "rank": self.rank, "type": self.type, "id": self.id, "title": self.title,
@@ -116,10 +108,6 @@ class RankedItem:
                        journey=self.journey, role=self.role, stage=self.stage,
                        touchpoint=self.touchpoint_ids[0] if self.touchpoint_ids else None)
         return out
-
-
-_RANKED_DEFAULTS: dict[str, Any] = {
-    f.name: f.default for f in fields(RankedItem) if f.default is not MISSING}
 
 
 @dataclass
@@ -339,18 +327,12 @@ class _Scorer:
         return value, factors
 
     @staticmethod
-    def pain_item(scored: _Scored) -> RankedItem:
+    def pain_item(scored: _Scored, rank: int = 0) -> RankedItem:
         value, factors, pain, tp, n = scored
-        # Every field given (no defaults merge): this runs once per listed pain point.
-        item = object.__new__(RankedItem)
-        object.__setattr__(item, "__dict__", {
-            "rank": 0, "type": "pain", "id": pain.id, "title": pain.title, "priority": value,
-            "severity": pain.severity, "breakdown": factors, "pain_ids": (pain.id,),
-            "touchpoint_ids": (tp.id,), "journey": tp.journey, "role": tp.role,
-            "stage": tp.stage, "votes": n, "frequency": pain.frequency,
-            "dimension": pain.dimension, "effort": None, "status": None, "owner": None,
-            "journeys": ()})
-        return item
+        # Positional: this runs once per listed pain point.
+        return RankedItem(rank, "pain", pain.id, pain.title, value, pain.severity, factors,
+                          (pain.id,), (tp.id,), tp.journey, tp.role, tp.stage, n,
+                          pain.frequency, pain.dimension, None, None, None, ())
 
     def action_item(self, action: Action, pains: list[_Scored]) -> RankedItem:
         """``pains``: the scored pain points this action counts (already filtered)."""
@@ -365,12 +347,12 @@ class _Scorer:
         priority = total * effort.value * votes.value if pains else 0.0
         tps = tuple(dict.fromkeys(s[3].id for s in pains))
         journeys = tuple(dict.fromkeys(s[3].journey for s in pains))
-        return RankedItem._fast({
-            "rank": 0, "type": "action", "id": action.id, "title": action.title,
-            "priority": priority, "severity": max((s[2].severity for s in pains), default=0),
-            "breakdown": [*impacts, effort, votes], "pain_ids": tuple(s[2].id for s in pains),
-            "touchpoint_ids": tps, "votes": n, "effort": action.effort,
-            "status": action.status, "owner": action.owner, "journeys": journeys})
+        return RankedItem(
+            rank=0, type="action", id=action.id, title=action.title, priority=priority,
+            severity=max((s[2].severity for s in pains), default=0),
+            breakdown=[*impacts, effort, votes], pain_ids=tuple(s[2].id for s in pains),
+            touchpoint_ids=tps, votes=n, effort=action.effort, status=action.status,
+            owner=action.owner, journeys=journeys)
 
 
 def impact(store: Store, pain_id: str) -> tuple[float, list[Factor]]:
@@ -391,6 +373,18 @@ def rank(store: Store, journey: str | None = None, lang: str | None = None) -> R
     the same in both views. ``lang`` (``"en"`` default, or ``"ja"``) selects the
     language of breakdown sources and notes. Raises ``KeyError`` for an unknown journey.
     """
+    # Scoring allocates tens of thousands of small, acyclic objects; a cyclic garbage
+    # collection of the whole project in the middle of it costs more than the scoring.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _rank(store, journey, lang)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _rank(store: Store, journey: str | None, lang: str | None) -> Ranking:
     if journey is not None and journey not in store.tables["journey"]:
         raise KeyError(journey)
     scorer = _Scorer(store, lang)
@@ -416,14 +410,14 @@ def rank(store: Store, journey: str | None = None, lang: str | None = None) -> R
             empty_actions += 1
         addressed.update(s[2].id for s in counted)
         actions.append(scorer.action_item(a, counted))  # type: ignore[arg-type]
-    # RankedItems only for the pain points listed (addressed ones live in breakdowns).
-    pain_item = scorer.pain_item
-    pains = [pain_item(sc) for pid, sc in scored.items() if pid not in addressed]
-
     actions.sort(key=_sort_key)
-    pains.sort(key=_sort_key)
-    ranked_actions = [_with_rank(item, i) for i, item in enumerate(actions, 1)]
-    ranked_pains = [_with_rank(item, i) for i, item in enumerate(pains, len(actions) + 1)]
+    ranked_actions = [item._replace(rank=i) for i, item in enumerate(actions, 1)]
+    # Pain points sorted as scored tuples (same order as _sort_key), then one RankedItem
+    # each with its rank: addressed ones live in the actions' breakdowns.
+    listed = [sc for pid, sc in scored.items() if pid not in addressed]
+    listed.sort(key=lambda sc: (-round(sc[0], 12), -sc[2].severity, sc[2].title, sc[2].id))
+    pain_item = scorer.pain_item
+    pains = ranked_pains = [pain_item(sc, i) for i, sc in enumerate(listed, len(actions) + 1)]
 
     notes: list[str] = []
     if not scored:
@@ -447,12 +441,6 @@ def rank(store: Store, journey: str | None = None, lang: str | None = None) -> R
     if not store.tables["vote"]:
         notes.append(t["note_no_votes"])
     return Ranking(ranked_actions, ranked_pains, notes, journey)
-
-
-def _with_rank(item: RankedItem, n: int) -> RankedItem:
-    # Set on a fresh, not yet shared item: much cheaper than dataclasses.replace().
-    item.__dict__["rank"] = n
-    return item
 
 
 def pain_impacts(store: Store, journey: str | None = None) -> dict[str, float]:
