@@ -120,7 +120,10 @@ class ActionPanel(QWidget):
     # -- public -----------------------------------------------------------------------------
     def set_store(self, store: Store | None, journey: str | None, read_only: bool = False) -> None:
         self.store, self.journey, self.read_only = store, journey, read_only
-        self.refresh()
+        # The pain point list of a large project takes a moment: after the window has
+        # drawn the opened file, not before.
+        self.refresh(links=False)
+        self._links_timer.start(0)
 
     def set_journey(self, journey: str | None) -> None:
         if journey != self.journey:
@@ -143,8 +146,8 @@ class ActionPanel(QWidget):
                 self.table.setCurrentCell(r, 0)
                 return
 
-    def refresh(self) -> None:
-        """Re-read actions and links from the store (after any change, undo included)."""
+    def refresh(self, links: bool = True) -> None:
+        """Re-read actions (and, with ``links``, the pain point list) from the store."""
         keep = self.current_action()
         t = self.table
         t.blockSignals(True)
@@ -190,7 +193,8 @@ class ActionPanel(QWidget):
         t.blockSignals(False)
         if keep is not None:
             self.select_action(keep)
-        self._fill_links()
+        if links:
+            self._fill_links()
         self._update_buttons()
 
     def refresh_links_later(self) -> None:
