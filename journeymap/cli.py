@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -198,7 +199,7 @@ def cmd_rank(args: argparse.Namespace) -> None:
     from journeymap.analysis.scoring import rank
 
     store = _load(args.file)
-    ranking = rank(store, _journey(store, args.journey))
+    ranking = rank(store, _journey(store, args.journey), lang=store.project.language)
     if args.json:
         print(json.dumps(ranking.to_json(), ensure_ascii=False, indent=2))
         return
@@ -264,6 +265,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, DocumentError, JsonFormatError, EditError) as e:
         print(f"journeymap: error: {e}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # `journeymap rank FILE | head`: the reader is gone; not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as e:
         name = getattr(e, "filename", None) or ""
         print(f"journeymap: error: {name}{': ' if name else ''}{e.strerror or e}", file=sys.stderr)
@@ -271,8 +276,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("journeymap: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
     return 0
 
 

@@ -19,6 +19,7 @@ import os
 import shutil
 import socket
 import sqlite3
+import stat
 import struct
 import tempfile
 import time
@@ -42,6 +43,9 @@ from journeymap.model.sqlrows import (
 from journeymap.model.store import Change, Store
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# Read once, at import (single-threaded): os.umask can only be read by setting it.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 Listener = Callable[[list[Change]], None]
 
 
@@ -188,6 +192,13 @@ def atomic_path(target: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
         raise _write_error(target, e) from None
     tmp = Path(tmp_name)
     try:
+        # mkstemp makes the file private (0600); give it the mode a new file would get
+        # (or the mode of the file it replaces), so a saved project stays shareable.
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except OSError:
+            mode = 0o666 & ~_UMASK
+        os.chmod(tmp, mode)
         yield tmp
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())

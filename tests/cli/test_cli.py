@@ -167,3 +167,15 @@ def test_headless_commands_never_import_qt(tmp_path):
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
+
+
+def test_output_piped_into_a_closed_reader_is_not_an_error(tmp_path):
+    f = tmp_path / "a.jmap"
+    jm("new", f, "--template", "b2b-procurement", "--lang", "ja")
+    cmd = f"{sys.executable} -m journeymap.cli rank {f} | head -n 2"
+    r = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == "" and len(r.stdout.splitlines()) == 2
+    # text output explains in the project's language
+    assert "のインパクト" in jm("rank", f).stdout

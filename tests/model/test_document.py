@@ -221,3 +221,18 @@ def test_killing_the_writer_mid_save_leaves_the_old_file(saved, tmp_path):
     rec = recoverable_sessions()
     assert rec and rec[0].path == str(saved.resolve())
     assert Document.recover(rec[0]).store.project.title == "half-written"
+
+
+def test_saved_files_get_normal_permissions(saved, tmp_path):
+    import stat as st
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    expected = 0o666 & ~umask
+    assert st.S_IMODE(saved.stat().st_mode) == expected  # not mkstemp's private 0600
+    saved.chmod(0o640)
+    doc = Document.open(saved)
+    doc.apply(E.set_fields(doc.store, "project", "project", title="mode"))
+    doc.save()
+    assert st.S_IMODE(saved.stat().st_mode) == 0o640  # a replaced file keeps its mode
+    doc.close()
