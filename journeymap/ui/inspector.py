@@ -34,7 +34,15 @@ from PySide6.QtWidgets import (
 
 from journeymap.model import edits
 from journeymap.model.edits import Edit, EditError
-from journeymap.model.rows import Action, Metric, Role, Stage, Touchpoint
+from journeymap.model.rows import (
+    Action,
+    Journey,
+    Metric,
+    ProjectInfo,
+    Role,
+    Stage,
+    Touchpoint,
+)
 from journeymap.model.store import Store
 from journeymap.model.validation import ValidationError
 from journeymap.ui.texts import (
@@ -147,6 +155,8 @@ class Inspector(QWidget):
         self._build_role_page()
         self._build_stage_page()
         self._build_action_page()
+        self._build_journey_page()
+        self._build_project_page()
         self.clear()
 
     # -- building ---------------------------------------------------------------------------
@@ -314,6 +324,23 @@ class Inspector(QWidget):
         due.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.stack.addWidget(page)
 
+    def _build_journey_page(self) -> None:
+        page = self.journey_page = _Page()
+        self._line(page, "journey_name", self.tr("Name"), "journey", "name")
+        self._line(page, "journey_segment", self.tr("Segment"), "journey", "segment")
+        self._text(page, "journey_description", self.tr("Description"), "journey",
+                   "description")
+        self.stack.addWidget(page)
+
+    def _build_project_page(self) -> None:
+        page = self.project_page = _Page()
+        self._line(page, "project_title", self.tr("Title"), "project", "title")
+        self._line(page, "project_client", self.tr("Client"), "project", "client")
+        # The language of the project's content: exports, PDF labels and charts use it.
+        self._combo(page, "project_language", self.tr("Content language"), "project",
+                    "language", [("English", "en"), ("日本語", "ja")])
+        self.stack.addWidget(page)
+
     # -- public ---------------------------------------------------------------------------------
     def set_store(self, store: Store | None, read_only: bool = False) -> None:
         self.store = store
@@ -347,13 +374,16 @@ class Inspector(QWidget):
             self._clear_errors()
         self.kind, self.current = kind, id
         self.stack.setCurrentWidget({"touchpoint": self.tp_page, "role": self.role_page,
-                                     "stage": self.stage_page,
-                                     "action": self.action_page}[kind])
+                                     "stage": self.stage_page, "action": self.action_page,
+                                     "journey": self.journey_page,
+                                     "project": self.project_page}[kind])
         self.refresh()
 
     def focus_title(self) -> None:
         editor = {"touchpoint": self.tp_title, "action": self.action_title,
-                  "role": self.role_name, "stage": self.stage_name}.get(self.kind or "")
+                  "role": self.role_name, "stage": self.stage_name,
+                  "journey": self.journey_name,
+                  "project": self.project_title}.get(self.kind or "")
         if editor is not None:
             editor.setFocus(Qt.FocusReason.OtherFocusReason)
             editor.selectAll()
@@ -385,6 +415,16 @@ class Inspector(QWidget):
                 self.stage_phase.addItem(ph.name, ph.id)
             self.stage_phase.blockSignals(False)
             _select_data(self.stage_phase, row.phase)
+        elif isinstance(row, Journey):
+            self.journey_page.heading.setText(self.tr("Journey"))
+            _set_text(self.journey_name, row.name)
+            _set_text(self.journey_segment, row.segment)
+            _set_text(self.journey_description, row.description)
+        elif isinstance(row, ProjectInfo):
+            self.project_page.heading.setText(self.tr("Project"))
+            _set_text(self.project_title, row.title)
+            _set_text(self.project_client, row.client)
+            _select_data(self.project_language, row.language)
         elif isinstance(row, Action):
             self.action_page.heading.setText(self.tr("Action"))
             _set_text(self.action_title, row.title)

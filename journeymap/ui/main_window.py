@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
         self.act_save = self._act(self.tr("&Save"), self.save, K.Save,
                                   self.tr("Save the project"), SP.SP_DialogSaveButton)
         self.act_save_as = self._act(self.tr("Save &As…"), self.save_as, K.SaveAs)
+        self.act_properties = self._act(self.tr("Project &Properties…"),
+                                        self.show_project_properties)
         self.act_close = self._act(self.tr("&Close"), self.close_document, K.Close)
         self.act_quit = self._act(self.tr("&Quit"), self.close, K.Quit)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -324,7 +326,8 @@ class MainWindow(QMainWindow):
         self.act_about = self._act(self.tr("&About journeymap"), self.about)
 
         self.doc_actions = [
-            self.act_save, self.act_save_as, self.act_close, self.act_export_json,
+            self.act_save, self.act_save_as, self.act_properties, self.act_close,
+            self.act_export_json,
             self.act_export_mermaid, self.act_cut, self.act_copy, self.act_paste,
             self.act_delete, self.act_select_all, self.act_find, self.act_zoom_in,
             self.act_zoom_out, self.act_zoom_fit, self.act_zoom_100, self.act_filter,
@@ -355,6 +358,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_save)
         m.addAction(self.act_save_as)
+        m.addAction(self.act_properties)
         self.export_menu = m.addMenu(self.tr("&Export"))
         self.export_menu.addAction(self.act_export_json)
         self.export_menu.addAction(self.act_export_mermaid)
@@ -768,7 +772,7 @@ class MainWindow(QMainWindow):
         store = self.store
         if store is None:
             return
-        if kind in ("role", "stage"):
+        if kind in ("role", "stage", "journey"):
             self.inspector.show_object(kind, id)
         if kind == "stage" and self.scene is not None:
             rect = self.scene.stage_rect(id)
@@ -781,6 +785,15 @@ class MainWindow(QMainWindow):
             cell = self.quick_add.cell()
             if cell is not None:
                 self.quick_add.set_cell(id, cell[1])
+
+    def show_project_properties(self) -> None:
+        """Title, client and content language of the project, in the inspector."""
+        if self.store is None:
+            return
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+        self.inspector.show_object("project", "project")
+        self.inspector.focus_title()
 
     def _action_selected(self, aid: str) -> None:
         store = self.store

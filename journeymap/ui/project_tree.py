@@ -191,6 +191,7 @@ class ProjectTree(QTreeWidget):
         if kind == "journey":
             if id != self.journey:
                 self.journey_activated.emit(id)
+            self.object_selected.emit(kind, id)
         elif id:
             self.object_selected.emit(kind, id)
 

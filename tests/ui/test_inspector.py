@@ -159,3 +159,22 @@ def test_multi_selection_and_parse_scores(setup):
     assert parse_scores("") == ()
     assert parse_scores("9、8") == (9, 8)
     assert parse_scores("nine") is None
+
+
+def test_journey_segment_and_project_properties_are_editable(setup, qtbot):
+    doc, stack, insp, _tid = setup
+    insp.show_object("journey", "journey")
+    set_line(qtbot, insp.journey_segment, "Large SOE")
+    assert doc.store.journey("journey").segment == "Large SOE"
+    insp.show_object("project", "project")
+    set_line(qtbot, insp.project_client, "Sample KK")
+    assert doc.store.project.client == "Sample KK"
+    insp.project_language.setCurrentIndex(insp.project_language.findData("ja"))
+    insp.project_language.activated.emit(insp.project_language.currentIndex())
+    assert doc.store.project.language == "ja"
+    set_line(qtbot, insp.project_title, "   ")  # a title may be blank, never refused silently
+    stack.undo()
+    stack.undo()
+    stack.undo()
+    assert doc.store.project.client == "" and doc.store.project.language == "en"
+    assert insp.project_client.text() == ""

@@ -803,6 +803,18 @@
             <source>YYYY-MM-DD</source>
             <translation>YYYY-MM-DD</translation>
         </message>
+        <message>
+            <source>Segment</source>
+            <translation>セグメント</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>クライアント</translation>
+        </message>
+        <message>
+            <source>Content language</source>
+            <translation>内容の言語</translation>
+        </message>
         <message numerus="yes">
             <source>%n cards selected</source>
             <translation>
@@ -820,6 +832,14 @@
         <message>
             <source>(no phase)</source>
             <translation>（フェーズなし）</translation>
+        </message>
+        <message>
+            <source>Journey</source>
+            <translation>ジャーニー</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>プロジェクト</translation>
         </message>
         <message>
             <source>Action</source>
@@ -910,6 +930,10 @@
         <message>
             <source>Save &amp;As…</source>
             <translation>名前を付けて保存(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Project &amp;Properties…</source>
+            <translation>プロジェクトのプロパティ(&amp;P)…</translation>
         </message>
         <message>
             <source>&amp;Close</source>
