@@ -308,6 +308,17 @@ def recoverable_sessions() -> list[Session]:
     return sorted(out, key=lambda s: -s.started)
 
 
+def prune_sessions() -> int:
+    """Delete the working copies of dead processes that hold nothing unsaved (a process
+    killed right after saving, say); returns how many were removed."""
+    removed = 0
+    for s in sessions():
+        if not s.alive and not s.dirty:
+            shutil.rmtree(s.folder, ignore_errors=True)
+            removed += 1
+    return removed
+
+
 def open_elsewhere(path: Path | str) -> Session | None:
     """The live session of another process that has ``path`` open, if any."""
     key = str(Path(path).resolve())
@@ -496,6 +507,7 @@ class Document:
 
 __all__ = [
     "Document", "DocumentError", "FileInfo", "Session", "atomic_path", "check_file",
-    "data_dir", "discard_session", "load_store", "open_elsewhere", "recoverable_sessions",
+    "data_dir", "discard_session", "load_store", "open_elsewhere", "prune_sessions",
+    "recoverable_sessions",
     "sessions", "write_store_file", "ROW_TYPES",
 ]

@@ -160,9 +160,10 @@ def setup_app(app: QApplication) -> None:
 
 def recover_at_start(parent: QWidget | None = None) -> list:
     """Ask about working copies left by a crash; return the sessions to recover."""
-    from journeymap.model.document import discard_session, recoverable_sessions
+    from journeymap.model.document import discard_session, prune_sessions, recoverable_sessions
     from journeymap.ui.recovery import DISCARD, RECOVER, RecoveryDialog
 
+    prune_sessions()
     found = recoverable_sessions()
     if not found:
         return []

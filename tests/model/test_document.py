@@ -108,13 +108,18 @@ def test_crashed_session_is_offered_for_recovery(saved):
     assert recoverable_sessions() == []
 
 
-def test_clean_session_is_not_offered(saved):
+def test_clean_session_is_not_offered_and_is_pruned(saved):
+    from journeymap.model.document import prune_sessions, sessions
+
     doc = Document.open(saved)
     meta = json.loads((doc.folder / "session.json").read_text())
     meta["pid"] = 999_999_999
     (doc.folder / "session.json").write_text(json.dumps(meta))
     assert recoverable_sessions() == []
-    doc.close()
+    live = Document.open(saved)  # this process's own session is never pruned
+    assert prune_sessions() == 1
+    assert not doc.folder.exists() and [s.folder for s in sessions()] == [live.folder]
+    live.close()
 
 
 def test_file_open_in_another_process_opens_read_only(saved):
