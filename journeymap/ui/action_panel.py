@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from journeymap.model import edits
 from journeymap.model.edits import Edit, EditError
+from journeymap.model.rows import PainPoint, Touchpoint
 from journeymap.model.store import Store
 from journeymap.model.validation import ValidationError
 from journeymap.ui.texts import error_text, invalid_number, status_names
@@ -66,12 +67,12 @@ class ActionPanel(QWidget):
         # again on each cell update (seconds for a few hundred actions).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Card edits change the titles shown in the link list; that list follows a
-        # moment later so the edit itself stays instant on large projects.
+        # Filling the pain point list of a large project takes a moment: done right after
+        # an opened file is drawn (see set_store), not before.
         self._links_timer = QTimer(self)
         self._links_timer.setSingleShot(True)
-        self._links_timer.setInterval(120)
         self._links_timer.timeout.connect(self._fill_links)
+        self._link_rows: dict[str, int] = {}
         self.table.cellChanged.connect(self._cell_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
@@ -101,6 +102,8 @@ class ActionPanel(QWidget):
         rl.addWidget(self.links_caption)
         self.links = QListWidget()
         self.links.setAccessibleName(self.tr("Pain points this action addresses"))
+        # One line each: lets the view lay out thousands of rows without measuring them.
+        self.links.setUniformItemSizes(True)
         self.links.itemChanged.connect(self._link_changed)
         rl.addWidget(self.links, 1)
         self.other_links = QLabel()
@@ -197,10 +200,6 @@ class ActionPanel(QWidget):
             self._fill_links()
         self._update_buttons()
 
-    def refresh_links_later(self) -> None:
-        """Card titles changed: update the pain point list shortly (coalesced)."""
-        self._links_timer.start()
-
     # -- editing ----------------------------------------------------------------------------
     def _emit(self, make: Any) -> bool:
         try:
@@ -287,19 +286,29 @@ class ActionPanel(QWidget):
             # Items are replaced only when the list itself changes, never while one of
             # them is reporting its own check box (see _link_changed).
             lst.clear()
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if aid and not self.read_only:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        checked, unchecked = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+        lst.setUpdatesEnabled(False)
+        # Setters only where something differs: each one notifies the view.
         for i, (tp, p) in enumerate(pains):
             item = lst.item(i) if same else QListWidgetItem()
-            item.setText(self.tr("%1 — %2 (severity %3)").replace("%1", p.title)
-                         .replace("%2", tp.title).replace("%3", str(p.severity)))
-            item.setData(ID, p.id)
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            if aid and not self.read_only:
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
-            item.setFlags(flags)
-            item.setCheckState(Qt.CheckState.Checked if p.id in linked
-                               else Qt.CheckState.Unchecked)
+            text = self._link_text(tp, p)
+            if item.text() != text:
+                item.setText(text)
+            if not same:
+                item.setData(ID, p.id)
+            if item.flags() != flags:
+                item.setFlags(flags)
+            state = checked if p.id in linked else unchecked
+            # A new item has no check state yet (and so no box): always set one there.
+            if not same or item.checkState() != state:
+                item.setCheckState(state)
             if not same:
                 lst.addItem(item)
+        lst.setUpdatesEnabled(True)
+        self._link_rows = {p.id: i for i, (_tp, p) in enumerate(pains)}
         if aid is None:
             self.links_caption.setText(self.tr("Select an action to link it to pain points"))
         else:
@@ -309,6 +318,27 @@ class ActionPanel(QWidget):
             elsewhere = len(linked - here)
             if elsewhere:
                 self.other_links.setText(self.tr("+ %n in other journeys", None, elsewhere))
+        lst.blockSignals(False)
+
+    def _link_text(self, tp: Touchpoint, p: PainPoint) -> str:
+        return (self.tr("%1 — %2 (severity %3)").replace("%1", p.title)
+                .replace("%2", tp.title).replace("%3", str(p.severity)))
+
+    def update_link_labels(self, touchpoint_ids: set[str]) -> None:
+        """Cards changed (title, place): relabel just their pain points in the list."""
+        store, lst = self.store, self.links
+        if store is None:
+            return
+        lst.blockSignals(True)
+        for tid in touchpoint_ids:
+            tp = store.get("touchpoint", tid)
+            if not isinstance(tp, Touchpoint):
+                continue
+            for p in store.pain_points(tid):
+                row = self._link_rows.get(p.id)
+                item = lst.item(row) if row is not None else None
+                if item is not None and item.data(ID) == p.id:
+                    item.setText(self._link_text(tp, p))
         lst.blockSignals(False)
 
     def _link_changed(self, item: QListWidgetItem) -> None:

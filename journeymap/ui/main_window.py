@@ -714,7 +714,8 @@ class MainWindow(QMainWindow):
         if tables & {"action", "action_link", "pain_point", "journey"}:
             self.action_panel.refresh()
         elif "touchpoint" in tables:
-            self.action_panel.refresh_links_later()
+            self.action_panel.update_link_labels(
+                {c.id for c in changes if c.table == "touchpoint"})
         if self.matrix is not None and self.matrix.isVisible() and (
                 structure or "influence" in tables):
             self.matrix.refresh()

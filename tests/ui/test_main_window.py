@@ -8,7 +8,7 @@ import sys
 from editor_helpers import check_list_item, click_card, set_line, type_in_cell
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journeymap.model import edits
 from journeymap.ui.main_window import MIME_TOUCHPOINTS
@@ -296,3 +296,19 @@ def test_drop_a_jmap_file_opens_it(window, qtbot, tmp_path):
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.doc is not None)
     assert window.doc.path == path.resolve()
+
+
+def test_card_title_edit_relabels_its_pain_points_in_the_action_panel(window):
+    from journeymap.model import edits
+
+    assert window.new_from_template("b2b-procurement", "en")
+    store = window.store
+    panel = window.action_panel
+    QApplication.processEvents()  # the list is filled right after the file is drawn
+    tp = next(t for t in store.touchpoints(window.journey_id) if store.pain_points(t.id))
+    pain = store.pain_points(tp.id)[0]
+    window.push_edit(edits.set_fields(store, "touchpoint", tp.id, title="Renamed card"))
+    texts = {panel.links.item(i).data(Qt.ItemDataRole.UserRole): panel.links.item(i).text()
+             for i in range(panel.links.count())}
+    assert "Renamed card" in texts[pain.id]
+    assert sum("Renamed card" in t for t in texts.values()) == len(store.pain_points(tp.id))
