@@ -283,6 +283,7 @@ def channel_mix_chart(fig: Figure, store: Store, journey: str | None) -> None:
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     _stage_ticks(ax, mix.stage_names)
     ax.set_ylabel(L["touchpoints"])
+    ax.set_ylim(0, max(max(bottom, default=0) * 1.08, 1))  # headroom: the top bar stays visible
     from matplotlib.ticker import MaxNLocator
 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
