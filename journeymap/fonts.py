@@ -82,7 +82,9 @@ def cjk_font_path() -> Path:
     src = original_font_path()
     from platformdirs import user_cache_dir
 
-    key = hashlib.sha256(src.read_bytes()).hexdigest()[:12]
+    # Keyed by the source file's identity, not its 5 MB of content: this runs at every start.
+    info = src.stat()
+    key = hashlib.sha256(f"{src}|{info.st_size}|{info.st_mtime_ns}".encode()).hexdigest()[:12]
     folder = Path(os.environ.get("JOURNEYMAP_CACHE_DIR")
                   or user_cache_dir("journeymap", appauthor=False)) / "fonts"
     dest = folder / f"JMGothic-{key}-{_FORMAT}.ttf"

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeymap.model.edits import Edit
-from journeymap.model.rows import ROW_TYPES
 from journeymap.model.sqlrows import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -509,5 +508,5 @@ __all__ = [
     "Document", "DocumentError", "FileInfo", "Session", "atomic_path", "check_file",
     "data_dir", "discard_session", "load_store", "open_elsewhere", "prune_sessions",
     "recoverable_sessions",
-    "sessions", "write_store_file", "ROW_TYPES",
+    "sessions", "write_store_file",
 ]
