@@ -1,16 +1,26 @@
 """Command line: ``journeymap [FILE]`` opens the app; subcommands work head-less.
 
 Head-less subcommands never import Qt unless they render (pdf, report, png, svg).
-Errors are one line on stderr, no traceback, exit code 1 (2 for usage errors); files
-are written atomically, so an existing file is never left half-written.
+Errors are one line on stderr, no traceback, exit code 1 (2 for usage errors), whatever
+the input: an unexpected exception becomes "internal error: …; please report" (set
+``JOURNEYMAP_DEBUG=1`` for the traceback). Printed text from a file is cleaned (control
+characters escaped, error messages cut to a few hundred characters), so a received file
+cannot drive the terminal. Inputs must be regular files within a size limit, so a named
+pipe or a device is refused before anything waits on it. Files are written atomically,
+so an existing file is never left half-written; an output that is a symbolic link is
+followed (the file it points to is replaced, the link stays).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import json
 import os
+import stat
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,14 +29,70 @@ from journeymap import __version__
 
 EXPORT_FORMATS = ("json", "mermaid", "csv", "xlsx", "md", "pdf", "report", "png", "svg")
 SUBCOMMANDS = ("templates", "new", "info", "validate", "import", "rank", "export")
+# Inputs larger than these are refused before reading: far above any real project (the
+# 32,000-touchpoint benchmark project is well under 100 MB either way).
+MAX_PROJECT_BYTES = 1024 * 1024 * 1024
+MAX_JSON_BYTES = 256 * 1024 * 1024
+MAX_MESSAGE_CHARS = 400
+DEBUG_ENV = "JOURNEYMAP_DEBUG"
 
 
 class CliError(Exception):
     """A user-facing failure: printed as one line, exit code 1."""
 
 
+# -- printing text from files ---------------------------------------------------------------
+def clean_text(text: str, json_style: bool = False) -> str:
+    """``text`` safe to print on a terminal: control, format (bidi) and separator
+    characters and lone surrogates shown as escapes (``\\x1b``, ``\\u202e``); with
+    ``json_style`` as JSON escapes (``\\u001b``), so JSON output stays valid JSON."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch.isprintable() or unicodedata.category(ch) == "Zs":
+            out.append(ch)
+        elif json_style and code >= 0x10000:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        elif json_style or 0x100 <= code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\U{code:08x}")
+    return "".join(out)
+
+
+def _print(text: str, json_style: bool = False) -> None:
+    """Print ``text`` from a file as one cleaned line (:func:`clean_text`); JSON line by
+    line (its line breaks are layout, those in strings are already escaped)."""
+    lines = text.split("\n") if json_style else [text]
+    for line in lines:
+        print(clean_text(line, json_style))
+
+
+def clean_message(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """An error message as one printable line of at most about ``limit`` characters."""
+    text = clean_text(str(text))
+    if len(text) > limit:
+        text = text[:limit] + f"… ({len(text):,} characters)"
+    return text
+
+
+def _error(message: str) -> None:
+    print(f"journeymap: error: {clean_message(message)}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line too (exit code 2), pointing at ``--help``."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        _error(f"{message}; see {self.prog} --help")
+        sys.exit(2)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="journeymap",
         description="Multi-role B2B customer journey maps with explained priorities. "
                     "Without a subcommand, opens the app (with FILE if given).")
@@ -72,10 +138,53 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _size(n: int) -> str:
+    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("kB", 1024)):
+        if n >= factor:
+            return f"{n / factor:,.1f} {unit}".replace(".0 ", " ")
+    return f"{n} bytes"
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def check_input(path: Path, what: str = "journeymap project",
+                limit: int = MAX_PROJECT_BYTES) -> None:
+    """Refuse ``path`` unless it is an existing regular file of at most ``limit`` bytes,
+    before anything opens it (opening a named pipe would wait forever)."""
+    try:
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise CliError(f"{path} does not exist") from None
+    except PermissionError:
+        raise CliError(f"{path} cannot be read: permission denied") from None
+    except OSError as e:
+        raise CliError(f"{path} cannot be read: {e.strerror or e}") from None
+    kind = _not_regular(st.st_mode)
+    if kind is not None:
+        raise CliError(f"{path} is {kind}, not a {what}; only regular files are read")
+    if st.st_size > limit:
+        raise CliError(f"{path} is too large for a {what} ({_size(st.st_size)}; "
+                       f"the limit is {_size(limit)})")
+
+
 def _load(path: Path):  # -> Store
     from journeymap.model.document import load_store
 
     if path.suffix.lower() == ".json":
+        check_input(path, "JSON project file", MAX_JSON_BYTES)
         from journeymap.model.jsonio import JsonFormatError, read_json_file
 
         try:
@@ -84,6 +193,7 @@ def _load(path: Path):  # -> Store
             raise CliError(f"{path}: {e}") from None
         except FileNotFoundError:
             raise CliError(f"{path} does not exist") from None
+    check_input(path)
     return load_store(path)
 
 
@@ -102,8 +212,10 @@ def _refuse_existing(path: Path, force: bool) -> None:
 def _write_text(path: Path, text: str) -> None:
     from journeymap.model.document import atomic_path
 
+    # backslashreplace: a lone surrogate (no UTF-8 for it) is written as its JSON escape.
+    data = text.encode("utf-8", "backslashreplace")
     with atomic_path(path) as tmp:
-        tmp.write_text(text, "utf-8")
+        tmp.write_bytes(data)
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -151,19 +263,19 @@ def summary(store: Any) -> dict[str, Any]:
 def cmd_info(args: argparse.Namespace) -> None:
     s = summary(_load(args.file))
     if args.json:
-        print(json.dumps(s, ensure_ascii=False, indent=2))
+        _print(json.dumps(s, ensure_ascii=False, indent=2), json_style=True)
         return
-    print(f"{s['title']}" + (f" — {s['client']}" if s["client"] else "") + f" [{s['language']}]")
+    _print(f"{s['title']}" + (f" — {s['client']}" if s["client"] else "") + f" [{s['language']}]")
     c = s["counts"]
-    print(f"{c['journeys']} journeys, {c['roles']} roles, {c['touchpoints']} touchpoints, "
-          f"{c['pain_points']} pain points, {c['actions']} actions, {c['votes']} votes")
-    print("roles: " + ", ".join(r["name"] for r in s["roles"]))
+    _print(f"{c['journeys']} journeys, {c['roles']} roles, {c['touchpoints']} touchpoints, "
+           f"{c['pain_points']} pain points, {c['actions']} actions, {c['votes']} votes")
+    _print("roles: " + ", ".join(r["name"] for r in s["roles"]))
     for j in s["journeys"]:
         seg = f" ({j['segment']})" if j["segment"] else ""
-        print(f"journey {j['id']}: {j['name']}{seg}: {len(j['stages'])} stages, "
-              f"{len(j['lanes'])} lanes, {j['touchpoints']} touchpoints, "
-              f"{j['pain_points']} pain points, {j['handoffs']} handoffs")
-        print("  stages: " + " → ".join(st["name"] for st in j["stages"]))
+        _print(f"journey {j['id']}: {j['name']}{seg}: {len(j['stages'])} stages, "
+               f"{len(j['lanes'])} lanes, {j['touchpoints']} touchpoints, "
+               f"{j['pain_points']} pain points, {j['handoffs']} handoffs")
+        _print("  stages: " + " → ".join(st["name"] for st in j["stages"]))
 
 
 def cmd_validate(args: argparse.Namespace) -> None:
@@ -172,10 +284,10 @@ def cmd_validate(args: argparse.Namespace) -> None:
     found = problems(_load(args.file))
     if found:
         for p in found[:50]:
-            print(p)
+            _print(str(p))
         more = " (first 50 shown)" if len(found) > 50 else ""
         raise CliError(f"{args.file}: {len(found)} problems{more}")
-    print(f"{args.file}: ok")
+    _print(f"{args.file}: ok")
 
 
 def cmd_import(args: argparse.Namespace) -> None:
@@ -183,6 +295,7 @@ def cmd_import(args: argparse.Namespace) -> None:
     from journeymap.model.jsonio import JsonFormatError, read_json_file
 
     _refuse_existing(args.output, args.force)
+    check_input(args.json_file, "JSON project file", MAX_JSON_BYTES)
     try:
         store = read_json_file(args.json_file)
     except JsonFormatError as e:
@@ -192,7 +305,7 @@ def cmd_import(args: argparse.Namespace) -> None:
     except IsADirectoryError:
         raise CliError(f"{args.json_file} is a folder") from None
     write_store_file(store, args.output)
-    print(f"imported {args.json_file} into {args.output}")
+    _print(f"imported {args.json_file} into {args.output}")
 
 
 def cmd_rank(args: argparse.Namespace) -> None:
@@ -201,15 +314,16 @@ def cmd_rank(args: argparse.Namespace) -> None:
     store = _load(args.file)
     ranking = rank(store, _journey(store, args.journey), lang=store.project.language)
     if args.json:
-        print(json.dumps(ranking.to_json(), ensure_ascii=False, indent=2))
+        _print(json.dumps(ranking.to_json(), ensure_ascii=False, indent=2),
+               json_style=True)
         return
     for note in ranking.notes:
-        print(f"note: {note}")
+        _print(f"note: {note}")
     for item in ranking.rows:
         kind = "action" if item.type == "action" else "pain  "
-        print(f"{item.rank:>3}. [{kind}] {item.priority:8.4f}  {item.title}  ({item.id})")
+        _print(f"{item.rank:>3}. [{kind}] {item.priority:8.4f}  {item.title}  ({item.id})")
         for f in item.breakdown:
-            print(f"        {f.op} {f.name} = {f.value:g}  ({f.source})")
+            _print(f"        {f.op} {f.name} = {f.value:g}  ({f.source})")
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -235,7 +349,7 @@ def cmd_export(args: argparse.Namespace) -> None:
 
         export_rendered(store, out, fmt, journey=journey, paper=args.paper, lang=args.lang,
                         tile=args.tile, dpi=args.dpi)
-    print(f"wrote {out}")
+    _print(f"wrote {out}")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
@@ -244,10 +358,36 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
 }
 
 
+def _app_argument_problem(word: str) -> str | None:
+    """Why ``journeymap WORD`` cannot start the app with WORD as its file, or None."""
+    try:
+        st = os.stat(word)
+    except (OSError, ValueError):
+        if os.sep in word or Path(word).suffix.lower() in (".jmap", ".json"):
+            return f"{word} does not exist"
+        close = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"'{word}' is neither a command nor a file{hint}; see journeymap --help"
+    kind = _not_regular(st.st_mode)
+    return None if kind is None else f"{word} is {kind}, not a journeymap project"
+
+
+def _debug() -> bool:
+    return os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show a character gets an escape, not a crash.
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     # `journeymap FILE` (or nothing) opens the app; everything else is a subcommand.
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        problem = _app_argument_problem(argv[0]) if argv else None
+        if problem is not None:
+            _error(problem)
+            return 1
         from journeymap.ui.app import run_app
 
         return run_app(argv[0] if argv else None)
@@ -263,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         COMMANDS[args.command](args)
     except (CliError, DocumentError, JsonFormatError, EditError) as e:
-        print(f"journeymap: error: {e}", file=sys.stderr)
+        _error(str(e))
         return 1
     except BrokenPipeError:
         # `journeymap rank FILE | head`: the reader is gone; not an error of ours.
@@ -271,11 +411,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as e:
         name = getattr(e, "filename", None) or ""
-        print(f"journeymap: error: {name}{': ' if name else ''}{e.strerror or e}", file=sys.stderr)
+        _error(f"{name}{': ' if name else ''}{e.strerror or e}")
         return 1
     except KeyboardInterrupt:
         print("journeymap: interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # the promise is one line, never a traceback
+        if _debug():
+            raise
+        detail = clean_message(f"{type(e).__name__}: {e}")
+        print(f"journeymap: internal error: {detail}; please report (run with "
+              f"{DEBUG_ENV}=1 for the details)", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -4,10 +4,14 @@
   pain points no action addresses, with continuous ranks.
 * XLSX: one sheet per list (actions, unaddressed pain points); bold frozen header row,
   column widths, wrapped text.
-* Markdown: a table per list; pipes escaped, newlines as ``<br>``.
+* Markdown: a table per list; HTML and Markdown syntax escaped (a ``<script>`` or a
+  ``[link](…)`` in a title stays text), pipes escaped, newlines as ``<br>``.
 
 Text cells that a spreadsheet would read as a formula (starting with ``= + - @``, TAB or
-CR) get a leading apostrophe in CSV and XLSX. Headers follow the project's language.
+CR) get a leading apostrophe in CSV and XLSX. Characters a consumer refuses are replaced
+first (:mod:`~journeymap.export.safetext`): XLSX holds only what XML 1.0 allows (a
+PowerPoint soft line break becomes a line break), no file gets a lone surrogate or NUL.
+Headers follow the project's language.
 Every writer is atomic: a temporary file beside the target, fsync, ``os.replace``;
 on error no partial file is left and an existing target is untouched.
 """
@@ -17,11 +21,13 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 from journeymap.analysis.scoring import Factor, RankedItem, Ranking, rank
+from journeymap.export.safetext import cut_for_xlsx, encodable, xml_text
 from journeymap.model.document import atomic_path
 from journeymap.model.store import Store
 
@@ -122,7 +128,7 @@ def csv_text(store: Store, journey: str | None = None) -> str:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(HEADERS[lang])
     for row in table_rows(store, ranking.rows, lang):
-        w.writerow([neutralise(c) for c in row])
+        w.writerow([neutralise(encodable(c) if isinstance(c, str) else c) for c in row])
     return buf.getvalue()
 
 
@@ -133,6 +139,15 @@ def write_csv(store: Store, path: str | os.PathLike[str], journey: str | None = 
 
 
 # -- XLSX -----------------------------------------------------------------------------------
+
+def xlsx_cell(value: Any) -> Any:
+    """A cell value an XLSX reader accepts: XML-safe, never a formula, within Excel's
+    length limit. Cleaning comes first, so a dropped control character cannot uncover a
+    leading ``=``."""
+    if isinstance(value, str):
+        return cut_for_xlsx(neutralise(xml_text(value)))
+    return value
+
 
 def write_xlsx(store: Store, path: str | os.PathLike[str], journey: str | None = None) -> Path:
     """Write the ranked list as XLSX: sheet of actions, sheet of unaddressed pain points."""
@@ -153,7 +168,7 @@ def write_xlsx(store: Store, path: str | os.PathLike[str], journey: str | None =
             cell.font = bold
             cell.alignment = wrap
         for row in table_rows(store, items, lang):
-            ws.append([neutralise(c) for c in row])
+            ws.append([xlsx_cell(c) for c in row])
         for r in ws.iter_rows(min_row=2):
             for cell in r:
                 cell.alignment = wrap
@@ -174,11 +189,22 @@ def write_xlsx(store: Store, path: str | os.PathLike[str], journey: str | None =
 
 # -- Markdown -------------------------------------------------------------------------------
 
-def _md_cell(value: Any) -> str:
-    text = str(value)
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
-    return text
+# Characters that would start Markdown syntax inside a cell or heading: emphasis, code,
+# links and images, strikethrough, table pipes, a heading's closing hashes.
+_MD_SYNTAX = re.compile(r"([\\`*_\[\]~|#])")
+_MD_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+def md_text(value: Any) -> str:
+    """``value`` as literal Markdown text on one line: HTML escaped (``<script>`` stays
+    text), Markdown syntax backslash-escaped, line breaks as ``<br>``, other control
+    characters as spaces."""
+    text = encodable(str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SYNTAX.sub(r"\\\1", text)
+    text = _MD_CONTROL.sub(" ", text.replace("\t", " "))
+    return text.replace("\n", "<br>")
+
 
 
 def markdown_text(store: Store, journey: str | None = None) -> str:
@@ -190,7 +216,7 @@ def markdown_text(store: Store, journey: str | None = None) -> str:
         title += f" — {store.journey(journey).name}"
     elif store.project.title:
         title += f" — {store.project.title}"
-    out = [f"# {_md_cell(title)}", ""]
+    out = [f"# {md_text(title)}", ""]
     for key, items in (("actions", ranking.actions), ("pains", ranking.pains)):
         out += [f"## {t[key]}", ""]
         if not items:
@@ -200,10 +226,10 @@ def markdown_text(store: Store, journey: str | None = None) -> str:
         out.append("|" + "|".join(["---:", "---", "---", "---", "---:", "---:", "---", "---"])
                    + "|")
         for row in table_rows(store, items, lang):
-            out.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
+            out.append("| " + " | ".join(md_text(c) for c in row) + " |")
         out.append("")
     if ranking.notes:
-        out += [f"- {_md_cell(n)}" for n in ranking.notes] + [""]
+        out += [f"- {md_text(n)}" for n in ranking.notes] + [""]
     return "\n".join(out)
 
 
@@ -215,6 +241,7 @@ def write_markdown(store: Store, path: str | os.PathLike[str],
 
 
 __all__ = [
-    "HEADERS", "atomic_write", "breakdown_text", "csv_text", "markdown_text", "neutralise",
+    "HEADERS", "atomic_write", "breakdown_text", "csv_text", "markdown_text", "md_text",
+    "neutralise", "xlsx_cell",
     "write_csv", "write_markdown", "write_xlsx",
 ]

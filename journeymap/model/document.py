@@ -179,16 +179,20 @@ def _write_error(path: Path, e: OSError) -> DocumentError:
 @contextlib.contextmanager
 def atomic_path(target: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success fsync it and rename it over
-    ``target``; on any error remove it, leaving ``target`` as it was."""
-    target = Path(target)
+    ``target``; on any error remove it, leaving ``target`` as it was.
+
+    A symbolic link is followed, as Save does: the file it points to is replaced (the
+    temporary file goes beside that file) and the link stays a link."""
+    shown = Path(target)
+    target = Path(os.path.realpath(shown))
     if target.is_dir():
-        raise DocumentError(f"cannot write {target}: it is a folder")
+        raise DocumentError(f"cannot write {shown}: it is a folder")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
                                         dir=target.parent)
         os.close(fd)
     except OSError as e:
-        raise _write_error(target, e) from None
+        raise _write_error(shown, e) from None
     tmp = Path(tmp_name)
     try:
         # mkstemp makes the file private (0600); give it the mode a new file would get
@@ -205,7 +209,7 @@ def atomic_path(target: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
         _fsync_dir(target.parent)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise _write_error(target, e) from None
+        raise _write_error(shown, e) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
