@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import errno
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -154,3 +155,104 @@ def test_failure_mid_write_keeps_old_file(tmp_path: Path, monkeypatch: pytest.Mo
         actionlist.write_csv(project(), out)
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["list.csv"]
+
+
+# -- text a consumer would refuse -------------------------------------------------------------
+
+HOSTILE = {
+    "p1": "soft\x0bbreak from PowerPoint",   # vertical tab: PowerPoint's soft line break
+    "p2": "nul\x00inside",
+    "p3": "lone \ud800 surrogate",
+    "p4": "\x00=HYPERLINK(\"http://x\")",     # the formula shows once the NUL is gone
+}
+
+
+def hostile_project() -> Store:
+    """The test project with titles no validated import would accept (rows built
+    directly, as a damaged or foreign file could hold them)."""
+    rows = []
+    for row in project("en").all_rows():
+        if row.table == "pain_point" and row.id in HOSTILE:
+            row = replace(row, title=HOSTILE[row.id])
+        if row.table == "action" and row.id == "a1":
+            row = replace(row, title="esc\x1b[31m form\x0cfeed \ufffe end")
+        rows.append(row)
+    return Store(rows)
+
+
+def test_xlsx_replaces_what_xml_forbids(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "list.xlsx"
+    actionlist.write_xlsx(hostile_project(), out)
+    wb = load_workbook(out)
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row]
+    texts = [c.value for c in cells if isinstance(c.value, str)]
+    titles = {row[2]: row[3] for ws in wb for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert titles["a1"] == "esc[31m form\nfeed \ufffd end"
+    assert titles["p3"] == "lone \ufffd surrogate"
+    assert titles["p4"] == "'=HYPERLINK(\"http://x\")"
+    everything = "\n".join(texts)  # p1 and p2 appear where actions address them
+    assert "soft\nbreak from PowerPoint" in everything and "nulinside" in everything
+    for text in texts:
+        assert not any(ord(ch) < 0x20 and ch not in "\t\n\r" for ch in text)
+        assert not any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+    assert all(c.data_type != "f" for c in cells)
+
+
+def test_xlsx_cells_within_excels_limit(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    rows = [replace(r, title="=" + "x" * 40_000) if r.table == "pain_point" else r
+            for r in project("en").all_rows()]
+    out = tmp_path / "long.xlsx"
+    actionlist.write_xlsx(Store(rows), out)
+    values = [c.value for ws in load_workbook(out) for row in ws.iter_rows() for c in row
+              if isinstance(c.value, str)]
+    assert max(len(v) for v in values) == 32_767
+    long = [v for v in values if len(v) == 32_767]
+    assert all(v.endswith("…") for v in long)
+    assert any(v.startswith("'=") for v in long)
+
+
+def test_csv_and_markdown_write_any_text(tmp_path: Path) -> None:
+    actionlist.write_csv(hostile_project(), tmp_path / "l.csv")
+    body = read_csv(tmp_path / "l.csv")[1:]
+    cells = [c for r in body for c in r]
+    assert "lone \ufffd surrogate" in cells
+    assert "nulinside" in "\n".join(cells) and "\x00" not in "".join(cells)
+    assert "'=HYPERLINK(\"http://x\")" in cells
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    actionlist.write_markdown(hostile_project(), tmp_path / "l.md")
+    text = (tmp_path / "l.md").read_text("utf-8")
+    assert "\x00" not in text and "\x1b" not in text and "\x0b" not in text
+
+
+def markdown_html(text: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough").render(text)
+
+
+def test_markdown_escapes_html_and_markdown_syntax(tmp_path: Path) -> None:
+    titles = {"p1": "<script>alert(1)</script>", "p2": "[click](javascript:alert(1))",
+              "p3": "a | b\nc", "p4": "**bold** _it_ `code` ~~s~~ &lt;b&gt; <img src=x>"}
+    rows = [replace(r, title=titles[r.id]) if r.table == "pain_point" else r
+            for r in project("en").all_rows()]
+    rows = [replace(r, title="Plan | #1 <b>") if r.table == "project" else r for r in rows]
+    out = tmp_path / "l.md"
+    actionlist.write_markdown(Store(rows), out)
+    html = markdown_html(out.read_text("utf-8"))
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+    assert "<strong>" not in html and "<em>" not in html and "<code>" not in html
+    assert "<s>" not in html and "<del>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "[click](javascript:alert(1))" in html
+    assert "&amp;lt;b&amp;gt;" in html  # typed entity text stays that text
+    assert "<h1>Action list — Plan | #1 &lt;b&gt;</h1>" in html
+    # every table row has its 8 cells: pipes and newlines did not split or end a row
+    for table in html.split("<table>")[1:]:
+        body = table.split("</table>")[0]
+        rows_html = body.split("<tr>")[1:]
+        assert rows_html and all(r.count("<td") + r.count("<th") == 8 for r in rows_html)
+    assert "a | b<br>c" in html or "a | b<br />c" in html
