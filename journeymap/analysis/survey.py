@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -131,9 +132,13 @@ def read_survey(source: str | os.PathLike[str] | bytes) -> SurveyTable:
     else:
         path = Path(source)
         try:
-            if path.stat().st_size > MAX_BYTES:
-                raise SurveyError(f"the file is too large for a survey ({path.stat().st_size} "
-                                  "bytes)")
+            st = path.stat()
+            # A named pipe or a device would block the read (or never end): refuse it.
+            if not stat.S_ISREG(st.st_mode):
+                raise SurveyError(f"{path} is not a regular file (a folder, pipe or device)")
+            if st.st_size > MAX_BYTES:
+                raise SurveyError(f"the file is too large for a survey ({st.st_size:,} "
+                                  f"bytes; the limit is {MAX_BYTES:,})")
             raw = path.read_bytes()
         except OSError as e:
             raise SurveyError(f"cannot read {path}: {e.strerror or e}") from None

@@ -129,6 +129,24 @@ def test_missing_file(tmp_path: Path) -> None:
         read_survey(tmp_path / "none.csv")
 
 
+def test_pipes_folders_and_huge_files_are_refused_before_reading(tmp_path: Path) -> None:
+    import os
+
+    from journeymap.analysis import survey
+
+    pipe = tmp_path / "scores.csv"
+    os.mkfifo(pipe)  # reading it would wait for a writer forever
+    with pytest.raises(SurveyError, match="not a regular file"):
+        read_survey(pipe)
+    with pytest.raises(SurveyError, match="not a regular file"):
+        read_survey(tmp_path)
+    big = tmp_path / "big.csv"
+    with open(big, "wb") as f:
+        f.truncate(survey.MAX_BYTES + 1)
+    with pytest.raises(SurveyError, match="too large.*the limit is 52,428,800"):
+        read_survey(big)
+
+
 def test_normalise() -> None:
     assert normalise("  ＡＢＣ１ ") == "ABC1"
 
