@@ -8,8 +8,9 @@ Mermaid's journey grammar has no quoting, so every text is made to fit its token
   comment anywhere. These become spaces (``%%`` becomes ``%``), as do control characters
   and Unicode line separators.
 * a task line that begins with a keyword (``journey``, ``title``, ``section``,
-  ``accTitle``, ``accDescr``, any letter case) would be read as that statement: such a
-  name gets an invisible ZERO WIDTH SPACE in front, which no keyword matches.
+  ``accTitle``, ``accDescr``, any letter case) would be read as that statement, and one
+  that begins with ``%`` as a comment (the task silently lost): such a name gets an
+  invisible ZERO WIDTH SPACE in front, which no keyword or comment rule matches.
 * the actors after the score are separated by commas, so a comma in a role name
   becomes "‚" (U+201A, a low quotation mark that looks like a comma).
 
@@ -28,7 +29,8 @@ from journeymap.model.store import Store
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029:;#]+")
 _COMMENT = re.compile("%{2,}")
 _SPACES = re.compile(" {2,}")
-_KEYWORD_START = re.compile(r"(journey|title|section|acctitle|accdescr)", re.IGNORECASE | re.ASCII)
+_KEYWORD_START = re.compile(r"journey|title|section|acctitle|accdescr|%",
+                            re.IGNORECASE | re.ASCII)
 # What JavaScript's \s matches: the lexer skips these before it looks for a keyword.
 _JS_SPACE_CHARS = "".join(
     chr(c) for lo, hi in ((0x9, 0xD), (0x20, 0x20), (0xA0, 0xA0), (0x1680, 0x1680),

@@ -1,8 +1,9 @@
 """A checker for Mermaid's ``journey`` syntax, written from its lexer and grammar.
 
-Mermaid (mermaid-js, ``packages/mermaid/src/diagrams/user-journey/parser/journey.jison``)
-lexes with jison's default lexer: at each position the rules are tried *in order* and the
-first that matches wins (not the longest), case-insensitively; then the grammar is
+Mermaid (mermaid-js, ``packages/mermaid/src/diagrams/user-journey/parser/journey.jison``;
+the rules below are those of the parser compiled into mermaid 11.12) lexes with jison's
+default lexer: at each position the rules are tried *in order* and the first that
+matches wins (not the longest), case-insensitively; then the grammar is
 
     start     : journey document EOF
     document  : line*
@@ -11,7 +12,10 @@ first that matches wins (not the longest), case-insensitively; then the grammar 
               | acc_descr_multiline_value | section | taskName taskData
 
 and the diagram's database splits ``taskData`` ``": score: actor, actor"`` at ``:`` and
-the actors at ``,``. :func:`parse` applies the same rules and returns what Mermaid would
+the actors at ``,``. Where mermaid versions differ the stricter rule is kept: ``%%{``
+directives (older versions) are refused, ``journey`` is a keyword even inside a word
+(newer versions need a word boundary). ``scripts/mermaid_crosscheck.py`` compares this
+checker with the real parser. :func:`parse` applies the same rules and returns what Mermaid would
 see (title, sections, tasks with score and actors), or raises :class:`MermaidSyntaxError`
 where Mermaid would report a parse error.
 """
@@ -24,12 +28,14 @@ from dataclasses import dataclass, field
 # JavaScript's \s (the lexer is JavaScript), and '.' which excludes line terminators.
 JS_SPACE = "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 JS_DOT = "[^\n\r\u2028\u2029]"
+JS_TRIM = "".join(chr(c) for c in (*range(9, 14), 0x20, 0xA0, 0x1680, *range(0x2000, 0x200B),
+                                   0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF))
 _FLAGS = re.IGNORECASE | re.ASCII
 
 # (pattern, token or None to skip, state to enter or None)
 INITIAL: list[tuple[str, str | None, str | None]] = [
     (r"%%\{", "open_directive", None),
-    (r"%%(?!\{)[^\n]*", None, None),
+    (r"%(?!\{)[^\n]*", None, None),  # one % starts a comment (the source says \%%)
     (r"[^}]%%[^\n]*", None, None),
     (r"\n+", "NEWLINE", None),
     (JS_SPACE + "+", None, None),
@@ -123,7 +129,8 @@ def parse(text: str) -> Diagram:
             i += 1
         elif kind == "taskName" and toks[i + 1][0] == "taskData":
             pieces = toks[i + 1][1][1:].split(":")
-            people = [p.strip() for p in pieces[1].split(",")] if len(pieces) > 1 else []
+            people = ([p.strip(JS_TRIM) for p in pieces[1].split(",")]
+                      if len(pieces) > 1 else [])
             try:
                 score = float(pieces[0])
             except ValueError:

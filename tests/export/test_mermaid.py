@@ -136,6 +136,7 @@ def test_the_checker_rejects_what_mermaid_rejects():
     assert d.title == "check: 3: a" and d.tasks == []  # a task silently became the title
     d = parse("journey\n    section s\n      a%%b: 3: x\n")
     assert d.tasks == []  # the whole line became a comment
+    assert parse("journey\n    section s\n      %x: 3: a\n").tasks == []  # so did this
     d = parse("journey\n    section s\n      t: 3: Procurement, IT\n")
     assert d.tasks[0].people == ["Procurement", "IT"]
     assert ("INVALID", ":") not in tokens("journey\n  a: 1: b\n")
