@@ -187,6 +187,10 @@ def atomic_path(target: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
     target = Path(os.path.realpath(shown))
     if target.is_dir():
         raise DocumentError(f"cannot write {shown}: it is a folder")
+    if target.exists() and not target.is_file():
+        # Renaming over a device or pipe would replace it (as root, even /dev/null).
+        raise DocumentError(f"cannot write {shown}: it is not a regular file "
+                            "(a device, pipe or socket)")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
                                         dir=target.parent)

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 from dataclasses import replace
@@ -267,3 +268,20 @@ def test_read_only_commands_leave_no_side_files_for_a_wal_file(tmp_path, command
     r = jm(*argv(command, f, out))
     assert r.returncode == 0, r.stderr
     assert sorted(os.listdir(folder)) == before
+
+
+def test_outputs_onto_pipes_are_refused_and_left_alone(tmp_path):
+    f = tmp_path / "a.jmap"
+    write_store_file(load_template("blank", "en"), f)
+    pipe = tmp_path / "out.fifo"
+    os.mkfifo(pipe)
+    link = tmp_path / "link.md"
+    link.symlink_to(pipe)
+    for args in (["export", f, "--format", "md", "-o", pipe],
+                 ["export", f, "--format", "json", "-o", link],
+                 ["new", pipe, "--template", "blank", "--force"],
+                 ["import", DATA / "small.json", "-o", pipe, "--force"]):
+        line = one_line_error(jm(*args, timeout=QUICK))
+        assert "is not a regular file" in line
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode) and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jmap", "link.md", "out.fifo"]
