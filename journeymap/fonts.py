@@ -2,7 +2,7 @@
 
 IPAexGothic ships inside the ``matplotlib-fontja`` package (IPA Font License), so
 Japanese never renders as boxes: matplotlib adds it to its font manager here, and
-:mod:`journeymap.ui.fonts` registers it with Qt. This module never imports Qt.
+:mod:`journeymap.render.fonts` registers it with Qt. This module never imports Qt.
 
 PDF text must be searchable. IPAexGothic maps some glyphs from two code points (力 and
 the Kangxi radical ⼒, − and the soft hyphen, ’ and ʼ …), and PDF writers build the

@@ -2,8 +2,8 @@
 
 Every journey gets its own page(s). A page carries a title block (project, client,
 journey, segment, date), the map and a legend, all in the export language. The map is
-drawn by the canvas itself: a :class:`~journeymap.ui.canvas.scene.JourneyScene` in
-``print_mode`` rendered with ``scene.render(painter, target, source)``, so what is
+drawn by the map renderer the canvas also uses: a
+:class:`~journeymap.render.scene.MapScene` in ``print_mode`` rendered with ``scene.render(painter, target, source)``, so what is
 printed is what the workshop saw.
 
 Fit or tile: the map is fitted to one page unless that makes card titles smaller than
@@ -20,24 +20,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 
 from journeymap.export.paint import (
     TEXTS,
     Progress,
     check_paper,
-    draw_lines,
-    elide,
-    ensure_app,
     export_lang,
-    line_step,
-    metrics,
     page_size_pt,
     today,
-    wrap,
     write_pdf_atomically,
 )
 from journeymap.model.store import Store
+from journeymap.render.cards import TITLE_PX, channel_icon, draw_emotion_face
+from journeymap.render.fonts import DPI, metrics
+from journeymap.render.qt_bootstrap import ensure_app
+from journeymap.render.scene import MapScene
+from journeymap.render.text import draw_lines, elide, line_step, wrap
+from journeymap.render.theme import CARD_MUTED, influence_tint, print_theme, severity_color
 
 MARGIN = 24.0            # pt around the page (crop marks and tile labels live here)
 TITLE_H = 40.0           # title block
@@ -51,12 +51,6 @@ INK = QColor("#1d1f21")
 MUTED = QColor("#5f6368")
 RULE = QColor("#9aa0a6")
 LEGEND_COLOR = QColor("#3465a4")   # neutral role colour for the influence tint sample
-
-
-def _card_title_px() -> float:
-    from journeymap.ui.canvas.items import TITLE_PX
-
-    return float(TITLE_PX)
 
 
 @dataclass(frozen=True)
@@ -110,7 +104,7 @@ class MapDocument:
 
             raise DocumentError(f"no journey {journey!r} in this project")
         self.journeys = [journey] if journey is not None else [j.id for j in store.journeys()]
-        self._scenes: dict[str, object] = {}
+        self._scenes: dict[str, MapScene] = {}
         self.date = today(self.lang)
         self.pages = self._plan()
 
@@ -121,13 +115,11 @@ class MapDocument:
         self._scenes.clear()
 
     # -- planning ------------------------------------------------------------------------------
-    def scene(self, journey: str):  # -> JourneyScene
-        from journeymap.ui.canvas.scene import JourneyScene
-
+    def scene(self, journey: str) -> MapScene:
         scene = self._scenes.get(journey)
         if scene is None:
-            scene = self._scenes[journey] = JourneyScene(self.store, journey, print_mode=True,
-                                                         lang=self.lang)
+            scene = self._scenes[journey] = MapScene(self.store, journey, print_mode=True,
+                                                     lang=self.lang)
         return scene
 
     def legend_height(self) -> float:
@@ -156,7 +148,7 @@ class MapDocument:
                 continue
             rect = self.scene(j).map_rect()
             fit = min(area.width() / rect.width(), area.height() / rect.height())
-            small = fit * _card_title_px() < MIN_TEXT_PT
+            small = fit * TITLE_PX < MIN_TEXT_PT
             if not (self.tile or small):
                 pages.append(MapPage(j, "fit", fit))
                 continue
@@ -385,14 +377,6 @@ class MapDocument:
     def _legend(self, painter: QPainter | None, rect: QRectF) -> float:
         """Draw the legend into ``rect`` (or only measure it with ``painter=None``);
         return its height. Groups flow left to right and wrap to a new row."""
-        from journeymap.ui.canvas.items import (
-            CARD_MUTED,
-            SEVERITY_COLORS,
-            CellItem,
-            channel_icon,
-            draw_emotion_face,
-        )
-
         t = self.t
         size = 7.5
         fm = metrics(size)
@@ -414,7 +398,7 @@ class MapDocument:
 
         def badge(s: int):
             def paint(p: QPainter, x: float, y: float) -> None:
-                c = SEVERITY_COLORS[s]
+                c = severity_color(s)
                 p.setPen(QPen(c.darker(135), 0.6))
                 p.setBrush(c)
                 p.drawEllipse(QRectF(x, y, sw, sw))
@@ -427,12 +411,11 @@ class MapDocument:
 
         def tint(w: int):
             def paint(p: QPainter, x: float, y: float) -> None:
-                cell = CellItem(_print_theme(), "", "", LEGEND_COLOR, w)
                 p.setPen(QPen(RULE, 0.5))
                 p.setBrush(QColor("#ffffff"))
                 p.drawRect(QRectF(x, y, sw * 1.6, sw))
                 if w > 0:
-                    p.fillRect(QRectF(x, y, sw * 1.6, sw), cell.tint())
+                    p.fillRect(QRectF(x, y, sw * 1.6, sw), influence_tint(LEGEND_COLOR, w))
             return paint
 
         def face(v: int):
@@ -441,13 +424,11 @@ class MapDocument:
             return paint
 
         def arrow(p: QPainter, x: float, y: float) -> None:
-            col = _print_theme().arrow
+            col = print_theme().arrow
             p.setPen(QPen(col, 1.0))
             p.drawLine(QPointF(x, y + sw / 2), QPointF(x + sw * 1.6 - 3, y + sw / 2))
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(col)
-            from PySide6.QtGui import QPolygonF
-
             tip = QPointF(x + sw * 1.6, y + sw / 2)
             p.drawPolygon(QPolygonF([tip, tip + QPointF(-4, -2.5), tip + QPointF(-4, 2.5)]))
 
@@ -519,12 +500,6 @@ class MapDocument:
         return y - rect.top() + 2
 
 
-def _print_theme():  # -> Theme
-    from journeymap.ui.canvas.items import make_theme
-
-    return make_theme(None, True)  # type: ignore[arg-type]
-
-
 def _delete_scenes(scenes) -> None:  # type: ignore[no-untyped-def]
     import shiboken6
 
@@ -565,8 +540,6 @@ def write_map_pdf(store: Store, path: Path | str, *, journey: str | None = None,
 
 def preview_page(doc: MapDocument, index: int, width_px: int) -> QImage:
     """Page ``index`` of a map document as an image ``width_px`` wide (same drawing)."""
-    from journeymap.export.paint import DPI
-
     s = width_px / doc.size.width()
     image = QImage(max(1, int(doc.size.width() * s)), max(1, int(doc.size.height() * s)),
                    QImage.Format.Format_ARGB32_Premultiplied)

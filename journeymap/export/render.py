@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journeymap.export.paint import Progress, ensure_app
+from journeymap.export.paint import Progress
 from journeymap.model.document import DocumentError
 from journeymap.model.store import Store
+from journeymap.render.qt_bootstrap import ensure_app
 
 RENDERED_FORMATS = ("pdf", "report", "png", "svg")
 

@@ -28,18 +28,15 @@ from journeymap.export.paint import (
     TEXTS,
     Progress,
     check_paper,
-    draw_lines,
-    elide,
-    ensure_app,
     export_lang,
-    line_step,
-    metrics,
     page_size_pt,
     today,
-    wrap,
     write_pdf_atomically,
 )
 from journeymap.model.store import PROJECT_ID, Change, Store
+from journeymap.render.fonts import metrics
+from journeymap.render.qt_bootstrap import ensure_app
+from journeymap.render.text import draw_lines, elide, line_step, wrap
 
 MARGIN = 42.0
 FOOTER = 20.0

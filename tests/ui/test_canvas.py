@@ -25,7 +25,8 @@ from journeymap.model.rows import (
     Touchpoint,
 )
 from journeymap.model.store import Store
-from journeymap.ui.canvas.items import CardItem, HandoffArrow
+from journeymap.render.cards import CardItem
+from journeymap.render.handoffs import HandoffArrow
 from journeymap.ui.canvas.scene import JourneyScene, render_scene_image
 from journeymap.ui.canvas.view import JourneyView
 
@@ -227,7 +228,7 @@ def test_japanese_template_renders_to_a_non_blank_png(qtbot, tmp_path):
 def test_japanese_text_uses_a_font_with_the_glyphs(qtbot):
     from PySide6.QtGui import QFontMetricsF
 
-    from journeymap.ui.canvas.items import scene_font
+    from journeymap.render.fonts import scene_font
 
     fm = QFontMetricsF(scene_font(15))
     for ch in "調達責任者サプライヤー":
@@ -237,7 +238,7 @@ def test_japanese_text_uses_a_font_with_the_glyphs(qtbot):
 def _fallback_has(ch: str) -> bool:
     from PySide6.QtGui import QFont, QFontMetricsF
 
-    from journeymap.ui.fonts import qt_font_families
+    from journeymap.render.fonts import qt_font_families
 
     return QFontMetricsF(QFont(qt_font_families()[1])).inFontUcs4(ord(ch))
 
