@@ -30,7 +30,7 @@ def original_font_path() -> Path:
     import importlib.util
 
     # Found without importing the package: its __init__ imports matplotlib, which the
-    # app must not load at start (DESIGN.md §11); only the charts need it.
+    # app must not load at start (start-up budget, docs/performance.md); only the charts need it.
     spec = importlib.util.find_spec("matplotlib_fontja")
     for folder in (spec.submodule_search_locations or []) if spec is not None else []:
         path = Path(folder) / "fonts" / "ipaexg.ttf"

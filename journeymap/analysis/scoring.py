@@ -1,4 +1,4 @@
-"""Explainable prioritisation (DESIGN.md §4): impact of pain points, priority of actions.
+"""Explainable prioritisation (docs/scoring.md): impact of pain points, priority of actions.
 
 For a pain point *p* on a touchpoint in role *r*'s lane at stage *s*::
 
@@ -16,7 +16,7 @@ action the ``"+"`` factors are the impacts of the pain points it addresses (summ
 and the ``"×"`` factors multiply that sum (``effort`` has the value ``5/effort``), so
 ``priority == Σ(+ factors) × Π(× factors)``.
 
-Choices where §4 leaves room (documented, tested):
+Choices spelled out (docs/scoring.md; tested):
 
 * ``max_pain_votes`` is the highest vote count of any pain point in the project;
   ``max_action_votes`` the highest of any action that is not ``dropped`` (dropped

@@ -1,4 +1,4 @@
-"""Rendered exports (DESIGN.md §8): map PDF, report PDF, PNG and SVG of the map.
+"""Rendered exports (docs/architecture.md, render/ and export/): map PDF, report PDF, PNG and SVG of the map.
 
 :func:`export_rendered` is what ``journeymap export --format pdf|report|png|svg`` and the
 app's Export dialog call. It needs Qt: a head-less QApplication is created when the

@@ -1,5 +1,5 @@
 """The PDF report: cover, prioritised actions and unaddressed pain points with their
-breakdowns, and the charts of the analyses (DESIGN.md §4, §5, §8).
+breakdowns, and the charts of the analyses (docs/scoring.md, docs/analyses.md).
 
 Text is drawn with QPainter in the bundled font (embedded, searchable, Japanese
 included). Tables wrap long titles and split a row across pages when it is taller than
