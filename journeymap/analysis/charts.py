@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journeymap.analysis import summaries
-from journeymap.analysis.content_text import CHART_TEXT
+from journeymap.analysis.content_text import CHART_TEXT, content_lang
 from journeymap.model.rows import DimensionKind
 from journeymap.model.store import Store
 
@@ -34,7 +34,7 @@ MAX_NPS_ROWS = 25
 
 
 def _lang(store: Store) -> str:
-    return "ja" if store.project.language == "ja" else "en"
+    return content_lang(store.project.language)
 
 
 def _labels(store: Store) -> dict[str, str]:

@@ -23,10 +23,10 @@ import errno
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from journeymap.analysis.content_text import EXPORT_TEXT
+from journeymap.analysis.content_text import EXPORT_TEXT, content_lang
 from journeymap.model.document import DocumentError, atomic_path
 from journeymap.model.store import Store
 from journeymap.render.fonts import DPI
@@ -44,7 +44,7 @@ def export_lang(store: Store, lang: str | None) -> str:
     """The language of an export: ``lang`` if given, else the project's (en/ja)."""
     if lang in TEXTS:
         return lang  # type: ignore[return-value]
-    return "ja" if store.project.language == "ja" else "en"
+    return content_lang(store.project.language)
 
 
 def today(lang: str) -> str:
@@ -114,13 +114,9 @@ def check_paper(paper: str | None, default: str) -> str:
     return paper
 
 
-def content_rect(size: QSizeF, margin: float) -> QRectF:
-    return QRectF(margin, margin, size.width() - 2 * margin, size.height() - 2 * margin)
-
-
 __all__ = [
     # DPI and ensure_app are the render layer's, named here too for the export dialog
     # and the benchmarks, which reach them through the export package.
-    "DPI", "PAPERS", "Progress", "TEXTS", "check_paper", "content_rect", "ensure_app",
+    "DPI", "PAPERS", "Progress", "TEXTS", "check_paper", "ensure_app",
     "export_lang", "page_size_pt", "today", "write_pdf_atomically",
 ]

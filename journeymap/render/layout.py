@@ -137,10 +137,6 @@ class MapLayout:
         i = self.lane_index(role)
         return Rect(MARGIN, self.lane_y[i], LANE_HEADER_W, self.lane_h[i])
 
-    def lane_rect(self, role: str) -> Rect:
-        i = self.lane_index(role)
-        return Rect(MARGIN, self.lane_y[i], self.width - 2 * MARGIN, self.lane_h[i])
-
     def cell_rect(self, role: str, stage: str) -> Rect:
         i, j = self.lane_index(role), self.stage_index(stage)
         return Rect(self.stage_x[j], self.lane_y[i], self.stage_w[j], self.lane_h[i])
@@ -184,10 +180,6 @@ class MapLayout:
         cx = x - (self.stage_x[j] + CELL_PAD + col * (CARD_W + CARD_GAP))
         index = row * cols + col + (1 if cx > CARD_W / 2 else 0)
         return min(max(index, 0), count)
-
-    def slot_count(self, role: str, stage: str) -> int:
-        """How many cards the cell has room for without growing."""
-        return self.stage_cols[self.stage_index(stage)] * self.lane_rows[self.lane_index(role)]
 
 
 def compute_layout(stages: Sequence[str], lanes: Sequence[str],

@@ -3,8 +3,7 @@ for the voting overlay and its tests."""
 
 from __future__ import annotations
 
-from journeymap.render.cards import BADGE_D, MAX_BADGES, CardData, CardItem
-from journeymap.render.handoffs import HandoffArrow
+from journeymap.render.cards import BADGE_D, MAX_BADGES, CardItem
 from journeymap.render.theme import SEVERITY_COLORS
 
-__all__ = ["BADGE_D", "MAX_BADGES", "SEVERITY_COLORS", "CardData", "CardItem", "HandoffArrow"]
+__all__ = ["BADGE_D", "MAX_BADGES", "SEVERITY_COLORS", "CardItem"]

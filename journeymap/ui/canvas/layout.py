@@ -3,6 +3,6 @@ voting overlay."""
 
 from __future__ import annotations
 
-from journeymap.render.layout import CARD_H, CARD_W, MapLayout, compute_layout
+from journeymap.render.layout import CARD_H
 
-__all__ = ["CARD_H", "CARD_W", "MapLayout", "compute_layout"]
+__all__ = ["CARD_H"]
