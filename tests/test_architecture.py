@@ -30,6 +30,26 @@ def test_model_and_analysis_never_import_qt():
     assert offenders == []
 
 
+# QtWidgets classes the render layer may use: a scene and its items need a QApplication,
+# but the layer never makes a widget (exports run head-less).
+RENDER_QTWIDGETS = {"QApplication", "QGraphicsItem", "QGraphicsScene",
+                    "QStyleOptionGraphicsItem"}
+
+
+def test_render_and_export_make_no_widgets():
+    offenders = []
+    for layer in ("render", "export"):
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module == "PySide6.QtWidgets":
+                    offenders += [f"{layer}/{path.name}: {a.name}" for a in node.names
+                                  if a.name not in RENDER_QTWIDGETS]
+                elif isinstance(node, ast.Import):
+                    offenders += [f"{layer}/{path.name}: {a.name}" for a in node.names
+                                  if a.name == "PySide6.QtWidgets"]
+    assert offenders == []
+
+
 def test_import_linter_contracts_hold():
     exe = Path(sys.executable).with_name("lint-imports")
     r = subprocess.run([str(exe)], capture_output=True, text=True, cwd=PACKAGE.parent)
