@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from journeymap.export.paint import (
     TEXTS,
@@ -32,12 +32,12 @@ from journeymap.export.paint import (
     write_pdf_atomically,
 )
 from journeymap.model.store import Store
-from journeymap.render.cards import TITLE_PX, channel_icon, draw_emotion_face
+from journeymap.render import legend
+from journeymap.render.cards import TITLE_PX
 from journeymap.render.fonts import DPI, metrics
 from journeymap.render.qt_bootstrap import ensure_app
 from journeymap.render.scene import MapScene
 from journeymap.render.text import draw_lines, elide, line_step, wrap
-from journeymap.render.theme import CARD_MUTED, influence_tint, print_theme, severity_color
 
 MARGIN = 24.0            # pt around the page (crop marks and tile labels live here)
 TITLE_H = 40.0           # title block
@@ -50,7 +50,6 @@ TILE_HEADER_H = 14.0
 INK = QColor("#1d1f21")
 MUTED = QColor("#5f6368")
 RULE = QColor("#9aa0a6")
-LEGEND_COLOR = QColor("#3465a4")   # neutral role colour for the influence tint sample
 
 
 @dataclass(frozen=True)
@@ -384,61 +383,19 @@ class MapDocument:
         sw = 11.0   # swatch size
         row_h = max(sw, fm.height())
 
-        def icon(kind: str):
-            def paint(p: QPainter, x: float, y: float) -> None:
-                p.save()
-                p.translate(x, y)
-                p.scale(sw / 16, sw / 16)
-                p.setPen(QPen(CARD_MUTED, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                              Qt.PenJoinStyle.RoundJoin))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawPath(channel_icon(kind))
-                p.restore()
-            return paint
-
-        def badge(s: int):
-            def paint(p: QPainter, x: float, y: float) -> None:
-                c = severity_color(s)
-                p.setPen(QPen(c.darker(135), 0.6))
-                p.setBrush(c)
-                p.drawEllipse(QRectF(x, y, sw, sw))
-                p.setPen(QColor("#ffffff") if s >= 4 else INK)
-                f = metrics(6.5, True)
-                label = str(s)
-                draw_lines(p, [label], x + (sw - f.horizontalAdvance(label)) / 2,
-                           y + (sw - f.height()) / 2, 6.5, bold=True, leading=1.0)
-            return paint
-
-        def tint(w: int):
-            def paint(p: QPainter, x: float, y: float) -> None:
-                p.setPen(QPen(RULE, 0.5))
-                p.setBrush(QColor("#ffffff"))
-                p.drawRect(QRectF(x, y, sw * 1.6, sw))
-                if w > 0:
-                    p.fillRect(QRectF(x, y, sw * 1.6, sw), influence_tint(LEGEND_COLOR, w))
-            return paint
-
-        def face(v: int):
-            def paint(p: QPainter, x: float, y: float) -> None:
-                draw_emotion_face(p, QPointF(x + sw / 2, y + sw / 2), sw / 2 - 0.5, v)
-            return paint
-
-        def arrow(p: QPainter, x: float, y: float) -> None:
-            col = print_theme().arrow
-            p.setPen(QPen(col, 1.0))
-            p.drawLine(QPointF(x, y + sw / 2), QPointF(x + sw * 1.6 - 3, y + sw / 2))
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(col)
-            tip = QPointF(x + sw * 1.6, y + sw / 2)
-            p.drawPolygon(QPolygonF([tip, tip + QPointF(-4, -2.5), tip + QPointF(-4, 2.5)]))
+        def swatch(draw, *args):  # type: ignore[no-untyped-def]
+            return lambda p, x, y: draw(p, x, y, sw, *args)
 
         Item = tuple  # (painter fn, swatch width, text)
         groups: list[tuple[str, list[Item]]] = [
-            (t["channels"], [(icon(c), sw, t[c]) for c in ("digital", "human", "physical")]
-             + [(arrow, sw * 1.6, t["handoff"])]),
-            (t["severity"], [(badge(s), sw, "") for s in range(1, 6)]),
-            (t["influence"], [(tint(w), sw * 1.6, str(w)) for w in range(6)]),
-            (t["emotion"], [(face(v), sw, f"{v:+d}" if v else "0") for v in range(-2, 3)]),
+            (t["channels"], [(swatch(legend.channel_swatch, c), sw, t[c])
+                             for c in ("digital", "human", "physical")]
+             + [(swatch(legend.handoff_swatch), sw * legend.WIDE, t["handoff"])]),
+            (t["severity"], [(swatch(legend.severity_swatch, s), sw, "") for s in range(1, 6)]),
+            (t["influence"], [(swatch(legend.influence_swatch, w), sw * legend.WIDE, str(w))
+                              for w in range(6)]),
+            (t["emotion"], [(swatch(legend.emotion_swatch, v), sw, f"{v:+d}" if v else "0")
+                            for v in range(-2, 3)]),
         ]
         dims = self.store.dimensions()
         dim_text = ""

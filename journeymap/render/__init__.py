@@ -5,6 +5,7 @@
 - :mod:`.fonts` — the bundled Japanese font in Qt, fonts in scene pixels and in points;
 - :mod:`.text` — the one line breaker, eliding, drawing lines;
 - :mod:`.items`, :mod:`.cards`, :mod:`.handoffs` — the drawn items of the map;
+- :mod:`.legend` — the legend's swatches, drawn like the map;
 - :mod:`.scene` — :class:`~.scene.MapScene`, a display-only scene of one journey;
 - :mod:`.qt_bootstrap` — a head-less QApplication for rendering without a window.
 
