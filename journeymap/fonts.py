@@ -2,7 +2,7 @@
 
 IPAexGothic ships inside the ``matplotlib-fontja`` package (IPA Font License), so
 Japanese never renders as boxes: matplotlib adds it to its font manager here, and
-:mod:`journeymap.ui.fonts` registers it with Qt. This module never imports Qt.
+:mod:`journeymap.render.fonts` registers it with Qt. This module never imports Qt.
 
 PDF text must be searchable. IPAexGothic maps some glyphs from two code points (力 and
 the Kangxi radical ⼒, − and the soft hyphen, ’ and ʼ …), and PDF writers build the
@@ -30,7 +30,7 @@ def original_font_path() -> Path:
     import importlib.util
 
     # Found without importing the package: its __init__ imports matplotlib, which the
-    # app must not load at start (DESIGN.md §11); only the charts need it.
+    # app must not load at start (start-up budget, docs/performance.md); only the charts need it.
     spec = importlib.util.find_spec("matplotlib_fontja")
     for folder in (spec.submodule_search_locations or []) if spec is not None else []:
         path = Path(folder) / "fonts" / "ipaexg.ttf"

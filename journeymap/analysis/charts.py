@@ -18,94 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journeymap.analysis import summaries
+from journeymap.analysis.content_text import CHART_TEXT, content_lang
 from journeymap.model.rows import DimensionKind
 from journeymap.model.store import Store
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "no_data": "No data",
-        "no_journey": "No journey",
-        "no_pains": "No pain points in this journey",
-        "no_stages": "No roles or stages in this journey",
-        "no_emotion": "No emotions recorded in this journey",
-        "no_touchpoints": "No touchpoints in this journey",
-        "no_scores": "No survey scores in this journey",
-        "no_handoffs": "No handoffs in this journey",
-        "need_two": "Comparison needs two journeys",
-        "profile": "Experience profile",
-        "impact": "Impact (sum)",
-        "rational": "Rational",
-        "emotional": "Emotional",
-        "heatmap": "Influence by role and stage",
-        "influence": "Influence (0–5)",
-        "default_note": "* role default (not set for this stage)",
-        "emotion": "Emotion by role",
-        "emotion_axis": "Emotion (−2…+2)",
-        "channels": "Channel mix by stage",
-        "channel_totals": "Touchpoints by channel",
-        "touchpoints": "Touchpoints",
-        "digital": "Digital",
-        "human": "Human",
-        "physical": "Physical",
-        "nps": "Scenario NPS by touchpoint",
-        "nps_axis": "NPS (% promoters − % detractors)",
-        "handoffs": "Handoffs",
-        "burden": "Cross-role handoffs per role",
-        "sent": "Sent",
-        "received": "Received",
-        "bottlenecks": "Bottlenecks (betweenness)",
-        "none": "none",
-        "unreachable": "Unreachable from the start",
-        "cycles": "Cycles",
-        "more": "more",
-        "comparison": "Segment comparison",
-        "mean_emotion": "Mean emotion",
-        "pooled_nps": "NPS (all scores)",
-    },
-    "ja": {
-        "no_data": "データがありません",
-        "no_journey": "ジャーニーがありません",
-        "no_pains": "このジャーニーにはペインポイントがありません",
-        "no_stages": "このジャーニーには役割またはステージがありません",
-        "no_emotion": "このジャーニーには感情が記録されていません",
-        "no_touchpoints": "このジャーニーにはタッチポイントがありません",
-        "no_scores": "このジャーニーにはアンケートのスコアがありません",
-        "no_handoffs": "このジャーニーには引き継ぎがありません",
-        "need_two": "比較には2つのジャーニーが必要です",
-        "profile": "体験プロファイル",
-        "impact": "インパクト（合計）",
-        "rational": "合理的価値",
-        "emotional": "感情的価値",
-        "heatmap": "役割×ステージの影響度",
-        "influence": "影響度（0〜5）",
-        "default_note": "* 役割の既定値（このステージでは未設定）",
-        "emotion": "役割別の感情曲線",
-        "emotion_axis": "感情（−2〜+2）",
-        "channels": "ステージ別のチャネル構成",
-        "channel_totals": "チャネル別のタッチポイント数",
-        "touchpoints": "タッチポイント数",
-        "digital": "デジタル",
-        "human": "人",
-        "physical": "物理",
-        "nps": "タッチポイント別のシナリオNPS",
-        "nps_axis": "NPS（推奨者% − 批判者%）",
-        "handoffs": "引き継ぎ",
-        "burden": "役割別の役割間引き継ぎ数",
-        "sent": "送る側",
-        "received": "受ける側",
-        "bottlenecks": "ボトルネック（媒介中心性）",
-        "none": "なし",
-        "unreachable": "開始から到達できない",
-        "cycles": "循環",
-        "more": "ほか",
-        "comparison": "セグメント比較",
-        "mean_emotion": "感情の平均",
-        "pooled_nps": "NPS（全スコア）",
-    },
-}
+LABELS = CHART_TEXT  # the catalogue's chart words, under the name callers know
 
 CHANNEL_COLORS = {"digital": "#3465a4", "human": "#f57900", "physical": "#73d216"}
 KIND_COLORS = {DimensionKind.RATIONAL.value: "#3465a4", DimensionKind.EMOTIONAL.value: "#f57900"}
@@ -114,7 +34,7 @@ MAX_NPS_ROWS = 25
 
 
 def _lang(store: Store) -> str:
-    return "ja" if store.project.language == "ja" else "en"
+    return content_lang(store.project.language)
 
 
 def _labels(store: Store) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Handoff analyses of one journey (DESIGN.md §5), with networkx.
+"""Handoff analyses of one journey (docs/analyses.md), with networkx.
 
 The handoff graph has the journey's touchpoints as nodes and its handoffs as directed
 edges (parallel handoffs between the same two touchpoints are one edge for the graph

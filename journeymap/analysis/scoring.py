@@ -1,4 +1,4 @@
-"""Explainable prioritisation (DESIGN.md §4): impact of pain points, priority of actions.
+"""Explainable prioritisation (docs/scoring.md): impact of pain points, priority of actions.
 
 For a pain point *p* on a touchpoint in role *r*'s lane at stage *s*::
 
@@ -16,7 +16,7 @@ action the ``"+"`` factors are the impacts of the pain points it addresses (summ
 and the ``"×"`` factors multiply that sum (``effort`` has the value ``5/effort``), so
 ``priority == Σ(+ factors) × Π(× factors)``.
 
-Choices where §4 leaves room (documented, tested):
+Choices spelled out (docs/scoring.md; tested):
 
 * ``max_pain_votes`` is the highest vote count of any pain point in the project;
   ``max_action_votes`` the highest of any action that is not ``dropped`` (dropped
@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from journeymap.analysis.content_text import BREAKDOWN_TEXT
 from journeymap.model.rows import Action, PainPoint, Status, Touchpoint
 from journeymap.model.store import Store
 
@@ -130,62 +131,9 @@ class Ranking:
         return [item.to_json() for item in self.rows]
 
 
-# -- texts of the breakdown sources -----------------------------------------------------------
-
-_TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "severity": "severity {v} of 5",
-        "frequency": "frequency {v} of 5",
-        "influence": "influence {v} of {role} at {stage} (journey matrix)",
-        "influence_default": "default influence {v} of role {role} (none set at {stage})",
-        "dim": "dimension weight of {dim} (project setting)",
-        "dim_default": "dimension weight of {dim} (default 1.0)",
-        "pain_votes": "{n} votes, most for a pain point {m}, vote weight {w}: 1 + {w}×{n}/{m}",
-        "action_votes": "{n} votes, most for an action {m}, vote weight {w}: 1 + {w}×{n}/{m}",
-        "no_votes_pain": "no pain point has votes yet: 1",
-        "no_votes_action": "no action has votes yet: 1",
-        "impact": "impact of pain point {title} ({id})",
-        "effort": "effort {v} of 5: ÷ {v}/5",
-        "note_no_pains_journey": "no pain points in this journey",
-        "note_no_pains": "no pain points in this project",
-        "note_no_actions": "no actions yet",
-        "note_all_dropped": "all actions are dropped",
-        "note_no_actions_journey": "no action addresses a pain point of this journey",
-        "note_zero_influence": "all influence weights are zero, so every impact is 0",
-        "note_zero_dims": "all dimension weights are zero, so every impact is 0",
-        "note_no_votes": "no votes yet: vote factors are 1",
-        "note_empty_actions": "{n} action(s) address no pain point: priority 0",
-        "note_all_addressed": "every pain point is addressed by an action",
-    },
-    "ja": {
-        "severity": "深刻度 {v}（5段階）",
-        "frequency": "頻度 {v}（5段階）",
-        "influence": "{stage}における{role}の影響度 {v}（ジャーニーの設定）",
-        "influence_default": "役割「{role}」の既定の影響度 {v}（{stage}は未設定）",
-        "dim": "体験要素「{dim}」の重み（プロジェクト設定）",
-        "dim_default": "体験要素「{dim}」の重み（既定値 1.0）",
-        "pain_votes": "投票 {n}（ペインポイントの最多 {m}、投票の重み {w}）: 1 + {w}×{n}/{m}",
-        "action_votes": "投票 {n}（施策の最多 {m}、投票の重み {w}）: 1 + {w}×{n}/{m}",
-        "no_votes_pain": "ペインポイントへの投票はまだありません: 1",
-        "no_votes_action": "施策への投票はまだありません: 1",
-        "impact": "ペインポイント「{title}」（{id}）のインパクト",
-        "effort": "工数 {v}（5段階）: ÷ {v}/5",
-        "note_no_pains_journey": "このジャーニーにはペインポイントがありません",
-        "note_no_pains": "このプロジェクトにはペインポイントがありません",
-        "note_no_actions": "施策はまだありません",
-        "note_all_dropped": "すべての施策が中止されています",
-        "note_no_actions_journey": "このジャーニーのペインポイントに対応する施策はありません",
-        "note_zero_influence": "影響度がすべて0のため、インパクトはすべて0です",
-        "note_zero_dims": "体験要素の重みがすべて0のため、インパクトはすべて0です",
-        "note_no_votes": "投票はまだありません: 投票の係数は1です",
-        "note_empty_actions": "{n}件の施策がどのペインポイントにも対応していません: 優先度0",
-        "note_all_addressed": "すべてのペインポイントに施策が対応しています",
-    },
-}
-
-
+# -- texts of the breakdown sources (in the content catalogue) ---------------------------------
 def _texts(lang: str | None) -> dict[str, str]:
-    return _TEXT.get(lang or "en", _TEXT["en"])
+    return BREAKDOWN_TEXT.get(lang or "en", BREAKDOWN_TEXT["en"])
 
 
 def _num(x: float) -> str:

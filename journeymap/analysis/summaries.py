@@ -1,4 +1,4 @@
-"""Chart data as plain dataclasses (DESIGN.md §5): what the charts draw, without drawing.
+"""Chart data as plain dataclasses (docs/analyses.md): what the charts draw, without drawing.
 
 Every function takes a :class:`~journeymap.model.store.Store` and a journey id and
 returns data only, so the app, the PDF report and the tests share one computation.
@@ -43,7 +43,7 @@ class ExperienceProfile:
 
 
 def experience_profile(store: Store, journey: str) -> ExperienceProfile:
-    """Impact (§4, votes included) summed per dimension; rational vs emotional totals."""
+    """Impact (docs/scoring.md, votes included) summed per dimension; rational vs emotional totals."""
     impacts = pain_impacts(store, journey)
     sums: dict[str, float] = {}
     counts: dict[str, int] = {}

@@ -1,4 +1,4 @@
-"""Survey CSV import for scenario NPS (DESIGN.md §2, §5), without Qt.
+"""Survey CSV import for scenario NPS (docs/analyses.md), without Qt.
 
 ``read_survey`` decodes and parses the file: UTF-8 with or without BOM, else cp932
 (Shift_JIS as Excel writes it in Japan); quoted fields with commas and newlines; CRLF;

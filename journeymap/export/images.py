@@ -1,4 +1,5 @@
-"""The journey map as PNG or SVG, drawn by the canvas scene (print mode).
+"""The journey map as PNG or SVG, drawn by the map renderer in print mode
+(:class:`~journeymap.render.scene.MapScene`, the same drawing as the canvas).
 
 Scene units are pixels at 100 % zoom, i.e. 1/96 inch; an image at ``dpi`` has
 ``dpi / 96`` pixels per scene unit. Without a journey, every journey's map is stacked
@@ -15,9 +16,11 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from journeymap.export.map_pdf import _delete_scenes
-from journeymap.export.paint import Progress, ensure_app
+from journeymap.export.paint import Progress
 from journeymap.model.document import DocumentError, atomic_path
 from journeymap.model.store import Store
+from journeymap.render.qt_bootstrap import ensure_app
+from journeymap.render.scene import MapScene
 
 SCENE_DPI = 96.0
 STACK_GAP = 24.0           # scene units between stacked journeys
@@ -25,16 +28,14 @@ MAX_PIXELS = 60_000_000    # 240 MB of ARGB32
 log = logging.getLogger(__name__)
 
 
-def _scenes(store: Store, journey: str | None) -> list:  # -> list[JourneyScene]
-    from journeymap.ui.canvas.scene import JourneyScene
-
+def _scenes(store: Store, journey: str | None) -> list[MapScene]:
     ensure_app()
     if journey is not None and store.get("journey", journey) is None:
         raise DocumentError(f"no journey {journey!r} in this project")
     ids = [journey] if journey is not None else [j.id for j in store.journeys()]
     if not ids:
         raise DocumentError("this project has no journeys to draw")
-    return [JourneyScene(store, j, print_mode=True) for j in ids]
+    return [MapScene(store, j, print_mode=True) for j in ids]
 
 
 def _stack(scenes: list) -> tuple[float, float, list[tuple[object, QRectF, float]]]:

@@ -2,8 +2,8 @@
 
 Every journey gets its own page(s). A page carries a title block (project, client,
 journey, segment, date), the map and a legend, all in the export language. The map is
-drawn by the canvas itself: a :class:`~journeymap.ui.canvas.scene.JourneyScene` in
-``print_mode`` rendered with ``scene.render(painter, target, source)``, so what is
+drawn by the map renderer the canvas also uses: a
+:class:`~journeymap.render.scene.MapScene` in ``print_mode`` rendered with ``scene.render(painter, target, source)``, so what is
 printed is what the workshop saw.
 
 Fit or tile: the map is fitted to one page unless that makes card titles smaller than
@@ -26,18 +26,18 @@ from journeymap.export.paint import (
     TEXTS,
     Progress,
     check_paper,
-    draw_lines,
-    elide,
-    ensure_app,
     export_lang,
-    line_step,
-    metrics,
     page_size_pt,
     today,
-    wrap,
     write_pdf_atomically,
 )
 from journeymap.model.store import Store
+from journeymap.render import legend
+from journeymap.render.cards import TITLE_PX
+from journeymap.render.fonts import DPI, metrics
+from journeymap.render.qt_bootstrap import ensure_app
+from journeymap.render.scene import MapScene
+from journeymap.render.text import draw_lines, elide, line_step, wrap
 
 MARGIN = 24.0            # pt around the page (crop marks and tile labels live here)
 TITLE_H = 40.0           # title block
@@ -50,13 +50,6 @@ TILE_HEADER_H = 14.0
 INK = QColor("#1d1f21")
 MUTED = QColor("#5f6368")
 RULE = QColor("#9aa0a6")
-LEGEND_COLOR = QColor("#3465a4")   # neutral role colour for the influence tint sample
-
-
-def _card_title_px() -> float:
-    from journeymap.ui.canvas.items import TITLE_PX
-
-    return float(TITLE_PX)
 
 
 @dataclass(frozen=True)
@@ -110,7 +103,7 @@ class MapDocument:
 
             raise DocumentError(f"no journey {journey!r} in this project")
         self.journeys = [journey] if journey is not None else [j.id for j in store.journeys()]
-        self._scenes: dict[str, object] = {}
+        self._scenes: dict[str, MapScene] = {}
         self.date = today(self.lang)
         self.pages = self._plan()
 
@@ -121,13 +114,11 @@ class MapDocument:
         self._scenes.clear()
 
     # -- planning ------------------------------------------------------------------------------
-    def scene(self, journey: str):  # -> JourneyScene
-        from journeymap.ui.canvas.scene import JourneyScene
-
+    def scene(self, journey: str) -> MapScene:
         scene = self._scenes.get(journey)
         if scene is None:
-            scene = self._scenes[journey] = JourneyScene(self.store, journey, print_mode=True,
-                                                         lang=self.lang)
+            scene = self._scenes[journey] = MapScene(self.store, journey, print_mode=True,
+                                                     lang=self.lang)
         return scene
 
     def legend_height(self) -> float:
@@ -156,7 +147,7 @@ class MapDocument:
                 continue
             rect = self.scene(j).map_rect()
             fit = min(area.width() / rect.width(), area.height() / rect.height())
-            small = fit * _card_title_px() < MIN_TEXT_PT
+            small = fit * TITLE_PX < MIN_TEXT_PT
             if not (self.tile or small):
                 pages.append(MapPage(j, "fit", fit))
                 continue
@@ -385,14 +376,6 @@ class MapDocument:
     def _legend(self, painter: QPainter | None, rect: QRectF) -> float:
         """Draw the legend into ``rect`` (or only measure it with ``painter=None``);
         return its height. Groups flow left to right and wrap to a new row."""
-        from journeymap.ui.canvas.items import (
-            CARD_MUTED,
-            SEVERITY_COLORS,
-            CellItem,
-            channel_icon,
-            draw_emotion_face,
-        )
-
         t = self.t
         size = 7.5
         fm = metrics(size)
@@ -400,64 +383,19 @@ class MapDocument:
         sw = 11.0   # swatch size
         row_h = max(sw, fm.height())
 
-        def icon(kind: str):
-            def paint(p: QPainter, x: float, y: float) -> None:
-                p.save()
-                p.translate(x, y)
-                p.scale(sw / 16, sw / 16)
-                p.setPen(QPen(CARD_MUTED, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                              Qt.PenJoinStyle.RoundJoin))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawPath(channel_icon(kind))
-                p.restore()
-            return paint
-
-        def badge(s: int):
-            def paint(p: QPainter, x: float, y: float) -> None:
-                c = SEVERITY_COLORS[s]
-                p.setPen(QPen(c.darker(135), 0.6))
-                p.setBrush(c)
-                p.drawEllipse(QRectF(x, y, sw, sw))
-                p.setPen(QColor("#ffffff") if s >= 4 else INK)
-                f = metrics(6.5, True)
-                label = str(s)
-                draw_lines(p, [label], x + (sw - f.horizontalAdvance(label)) / 2,
-                           y + (sw - f.height()) / 2, 6.5, bold=True, leading=1.0)
-            return paint
-
-        def tint(w: int):
-            def paint(p: QPainter, x: float, y: float) -> None:
-                cell = CellItem(_print_theme(), "", "", LEGEND_COLOR, w)
-                p.setPen(QPen(RULE, 0.5))
-                p.setBrush(QColor("#ffffff"))
-                p.drawRect(QRectF(x, y, sw * 1.6, sw))
-                if w > 0:
-                    p.fillRect(QRectF(x, y, sw * 1.6, sw), cell.tint())
-            return paint
-
-        def face(v: int):
-            def paint(p: QPainter, x: float, y: float) -> None:
-                draw_emotion_face(p, QPointF(x + sw / 2, y + sw / 2), sw / 2 - 0.5, v)
-            return paint
-
-        def arrow(p: QPainter, x: float, y: float) -> None:
-            col = _print_theme().arrow
-            p.setPen(QPen(col, 1.0))
-            p.drawLine(QPointF(x, y + sw / 2), QPointF(x + sw * 1.6 - 3, y + sw / 2))
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(col)
-            from PySide6.QtGui import QPolygonF
-
-            tip = QPointF(x + sw * 1.6, y + sw / 2)
-            p.drawPolygon(QPolygonF([tip, tip + QPointF(-4, -2.5), tip + QPointF(-4, 2.5)]))
+        def swatch(draw, *args):  # type: ignore[no-untyped-def]
+            return lambda p, x, y: draw(p, x, y, sw, *args)
 
         Item = tuple  # (painter fn, swatch width, text)
         groups: list[tuple[str, list[Item]]] = [
-            (t["channels"], [(icon(c), sw, t[c]) for c in ("digital", "human", "physical")]
-             + [(arrow, sw * 1.6, t["handoff"])]),
-            (t["severity"], [(badge(s), sw, "") for s in range(1, 6)]),
-            (t["influence"], [(tint(w), sw * 1.6, str(w)) for w in range(6)]),
-            (t["emotion"], [(face(v), sw, f"{v:+d}" if v else "0") for v in range(-2, 3)]),
+            (t["channels"], [(swatch(legend.channel_swatch, c), sw, t[c])
+                             for c in ("digital", "human", "physical")]
+             + [(swatch(legend.handoff_swatch), sw * legend.WIDE, t["handoff"])]),
+            (t["severity"], [(swatch(legend.severity_swatch, s), sw, "") for s in range(1, 6)]),
+            (t["influence"], [(swatch(legend.influence_swatch, w), sw * legend.WIDE, str(w))
+                              for w in range(6)]),
+            (t["emotion"], [(swatch(legend.emotion_swatch, v), sw, f"{v:+d}" if v else "0")
+                            for v in range(-2, 3)]),
         ]
         dims = self.store.dimensions()
         dim_text = ""
@@ -519,12 +457,6 @@ class MapDocument:
         return y - rect.top() + 2
 
 
-def _print_theme():  # -> Theme
-    from journeymap.ui.canvas.items import make_theme
-
-    return make_theme(None, True)  # type: ignore[arg-type]
-
-
 def _delete_scenes(scenes) -> None:  # type: ignore[no-untyped-def]
     import shiboken6
 
@@ -565,8 +497,6 @@ def write_map_pdf(store: Store, path: Path | str, *, journey: str | None = None,
 
 def preview_page(doc: MapDocument, index: int, width_px: int) -> QImage:
     """Page ``index`` of a map document as an image ``width_px`` wide (same drawing)."""
-    from journeymap.export.paint import DPI
-
     s = width_px / doc.size.width()
     image = QImage(max(1, int(doc.size.width() * s)), max(1, int(doc.size.height() * s)),
                    QImage.Format.Format_ARGB32_Premultiplied)

@@ -1,4 +1,4 @@
-"""Rendered exports (DESIGN.md §8): map PDF, report PDF, PNG and SVG of the map.
+"""Rendered exports (docs/architecture.md, render/ and export/): map PDF, report PDF, PNG and SVG of the map.
 
 :func:`export_rendered` is what ``journeymap export --format pdf|report|png|svg`` and the
 app's Export dialog call. It needs Qt: a head-less QApplication is created when the
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journeymap.export.paint import Progress, ensure_app
+from journeymap.export.paint import Progress
 from journeymap.model.document import DocumentError
 from journeymap.model.store import Store
+from journeymap.render.qt_bootstrap import ensure_app
 
 RENDERED_FORMATS = ("pdf", "report", "png", "svg")
 

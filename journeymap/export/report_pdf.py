@@ -1,5 +1,5 @@
 """The PDF report: cover, prioritised actions and unaddressed pain points with their
-breakdowns, and the charts of the analyses (DESIGN.md §4, §5, §8).
+breakdowns, and the charts of the analyses (docs/scoring.md, docs/analyses.md).
 
 Text is drawn with QPainter in the bundled font (embedded, searchable, Japanese
 included). Tables wrap long titles and split a row across pages when it is taller than
@@ -28,18 +28,15 @@ from journeymap.export.paint import (
     TEXTS,
     Progress,
     check_paper,
-    draw_lines,
-    elide,
-    ensure_app,
     export_lang,
-    line_step,
-    metrics,
     page_size_pt,
     today,
-    wrap,
     write_pdf_atomically,
 )
 from journeymap.model.store import PROJECT_ID, Change, Store
+from journeymap.render.fonts import metrics
+from journeymap.render.qt_bootstrap import ensure_app
+from journeymap.render.text import draw_lines, elide, line_step, wrap
 
 MARGIN = 42.0
 FOOTER = 20.0

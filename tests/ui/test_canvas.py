@@ -25,7 +25,8 @@ from journeymap.model.rows import (
     Touchpoint,
 )
 from journeymap.model.store import Store
-from journeymap.ui.canvas.items import CardItem, HandoffArrow
+from journeymap.render.cards import CardItem
+from journeymap.render.handoffs import HandoffArrow
 from journeymap.ui.canvas.scene import JourneyScene, render_scene_image
 from journeymap.ui.canvas.view import JourneyView
 
@@ -227,7 +228,7 @@ def test_japanese_template_renders_to_a_non_blank_png(qtbot, tmp_path):
 def test_japanese_text_uses_a_font_with_the_glyphs(qtbot):
     from PySide6.QtGui import QFontMetricsF
 
-    from journeymap.ui.canvas.items import scene_font
+    from journeymap.render.fonts import scene_font
 
     fm = QFontMetricsF(scene_font(15))
     for ch in "調達責任者サプライヤー":
@@ -237,7 +238,7 @@ def test_japanese_text_uses_a_font_with_the_glyphs(qtbot):
 def _fallback_has(ch: str) -> bool:
     from PySide6.QtGui import QFont, QFontMetricsF
 
-    from journeymap.ui.fonts import qt_font_families
+    from journeymap.render.fonts import qt_font_families
 
     return QFontMetricsF(QFont(qt_font_families()[1])).inFontUcs4(ord(ch))
 
@@ -401,6 +402,50 @@ def test_draw_handoff_from_link_handle(qtbot, view_of):
     assert cell_of(scene, "t2") == ("buyer", "s1")    # the card did not move
     apply(store, scene, requested[0])
     assert scene.arrow_item(change.id) is not None
+
+
+def test_escape_cancels_a_drag_and_a_handoff_being_drawn(qtbot, view_of):
+    store = small_store()
+    scene, view = view_of(store)
+    requested = []
+    scene.edit_requested.connect(requested.append)
+    home = scene.card_item("t2").pos()
+    start = vp(view, scene.card_rect("t2").center() + QPointF(-30, 0))
+    end = vp(view, scene.cell_rect("eng", "s3").center())
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), start)
+    QTest.mouseMove(view.viewport(), (start + end) / 2)
+    QTest.mouseMove(view.viewport(), end)
+    assert scene.card_item("t2").pos() != home
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert scene.card_item("t2").pos() == home
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0),
+                       end)
+    assert requested == [] and scene.card_item("t2").pos() == home
+
+    items_before = len(scene.items())
+    r = scene.card_rect("t2")
+    start = vp(view, QPointF(r.right(), r.center().y()))
+    end = vp(view, scene.card_rect("t4").center())
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), start)
+    QTest.mouseMove(view.viewport(), end)
+    assert len(scene.items()) == items_before + 1     # the dashed line
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert len(scene.items()) == items_before
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0),
+                       end)
+    assert requested == []
+
+
+def test_enter_opens_the_current_card(qtbot, view_of):
+    store = small_store()
+    scene, view = view_of(store)
+    opens = []
+    scene.open_requested.connect(opens.append)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert opens == []            # nothing selected: nothing to open
+    scene.select_touchpoints(["t3"])
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert opens == ["t3"]
 
 
 def test_delete_key_deletes_selected_cards_then_handoffs(qtbot, view_of):

@@ -1,0 +1,252 @@
+"""Words that go into what the project produces, in English and Japanese.
+
+Exports, charts, breakdowns and printed maps speak the *project's* language (or the one
+chosen for an export), which may differ from the interface's; so these words are data
+here, not Qt translations. One catalogue, no Qt: used by :mod:`journeymap.analysis`,
+:mod:`journeymap.render` and :mod:`journeymap.export`. Every table has the same keys in
+both languages (a test checks it).
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "ja")
+
+
+def content_lang(language: str | None) -> str:
+    """``ja`` for Japanese, ``en`` for everything else."""
+    return "ja" if language == "ja" else "en"
+
+
+#: Words drawn on the map itself when it is printed.
+MAP_TEXT: dict[str, dict[str, str]] = {
+    "en": {"emotion": "Emotion"},
+    "ja": {"emotion": "感情"},
+}
+
+
+def map_text(lang: str | None, key: str) -> str:
+    """A word of the printed map in ``lang``; "" when ``lang`` is not a content language
+    (the screen, which uses the interface's translation)."""
+    return MAP_TEXT.get(lang or "", {}).get(key, "")
+
+
+#: Words of the exported pages (map PDF, report PDF): titles, legend, table heads.
+EXPORT_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "client": "Client", "journey": "Journey", "segment": "Segment", "date": "Date",
+        "page": "page {n} of {total}",
+        "empty_journey": "This journey has no touchpoints yet",
+        "empty_journey_hint": "Add touchpoints to the lanes and stages in journeymap, "
+                              "then export again.",
+        "no_journeys": "This project has no journeys yet",
+        "legend": "Legend",
+        "channels": "Channel", "digital": "Digital", "human": "Human", "physical": "Physical",
+        "severity": "Pain point severity (1–5)",
+        "influence": "Influence of the role at the stage (0–5, cell tint)",
+        "emotion": "Emotion (−2…+2)",
+        "dimensions": "Dimensions", "rational": "rational", "emotional": "emotional",
+        "handoff": "Handoff",
+        "tile_label": "{label} — row {row} of {rows}, column {col} of {cols}",
+        "tile_overview": "Assembly guide: {rows} × {cols} pages ({n} sheets), "
+                         "overlap at least {overlap} mm — trim along the dashed line, glue over the "
+                         "neighbour's margin",
+        "next_right": "overlaps {label} →", "next_below": "overlaps {label} ↓",
+        "report": "Journey report", "contents": "Journeys",
+        "touchpoints": "touchpoints", "pain_points": "pain points", "stages": "stages",
+        "roles": "roles", "handoffs": "handoffs",
+        "actions_title": "Prioritised actions", "pains_title": "Pain points no action addresses",
+        "charts_title": "Analyses", "notes": "Notes",
+        "col_rank": "#", "col_item": "Title and breakdown", "col_priority": "Priority",
+        "col_impact": "Impact", "col_severity": "Severity", "col_effort": "Effort",
+        "col_status": "Status", "col_frequency": "Freq.",
+        "addresses": "addresses {n} pain point(s)", "owner": "owner", "due": "due",
+        "evidence": "Evidence", "where": "{journey} · {role} · {stage} · {touchpoint}",
+        "none": "(none)", "continued": "(continued)",
+        "all_journeys": "all journeys",
+        "status_idea": "idea", "status_planned": "planned", "status_doing": "doing",
+        "status_done": "done", "status_dropped": "dropped",
+        "description": "Description",
+        "factor_severity": "severity", "factor_frequency": "frequency",
+        "factor_influence": "influence", "factor_dimension_weight": "dimension weight",
+        "factor_votes": "votes", "factor_impact": "impact", "factor_effort": "effort",
+    },
+    "ja": {
+        "client": "クライアント", "journey": "ジャーニー", "segment": "セグメント", "date": "日付",
+        "page": "{n} / {total} ページ",
+        "empty_journey": "このジャーニーにはまだタッチポイントがありません",
+        "empty_journey_hint": "journeymap で役割とステージにタッチポイントを追加してから、"
+                              "もう一度エクスポートしてください。",
+        "no_journeys": "このプロジェクトにはまだジャーニーがありません",
+        "legend": "凡例",
+        "channels": "チャネル", "digital": "デジタル", "human": "人", "physical": "物理",
+        "severity": "ペインポイントの深刻度（1〜5）",
+        "influence": "ステージにおける役割の影響度（0〜5、セルの色の濃さ）",
+        "emotion": "感情（−2〜+2）",
+        "dimensions": "体験要素", "rational": "合理的価値", "emotional": "感情的価値",
+        "handoff": "引き継ぎ",
+        "tile_label": "{label} — {row}行目／全{rows}行、{col}列目／全{cols}列",
+        "tile_overview": "貼り合わせ図：{rows}行 × {cols}列（{n}枚）、重なり {overlap} mm 以上 — "
+                         "破線で切り、隣のページの余白に重ねて貼ってください",
+        "next_right": "{label} と重なる →", "next_below": "{label} と重なる ↓",
+        "report": "ジャーニーレポート", "contents": "ジャーニー",
+        "touchpoints": "タッチポイント", "pain_points": "ペインポイント", "stages": "ステージ",
+        "roles": "役割", "handoffs": "引き継ぎ",
+        "actions_title": "優先順位付きの施策", "pains_title": "施策が対応していないペインポイント",
+        "charts_title": "分析", "notes": "注記",
+        "col_rank": "順位", "col_item": "タイトルと内訳", "col_priority": "優先度",
+        "col_impact": "インパクト", "col_severity": "深刻度", "col_effort": "工数",
+        "col_status": "状態", "col_frequency": "頻度",
+        "addresses": "{n}件のペインポイントに対応", "owner": "担当", "due": "期限",
+        "evidence": "根拠", "where": "{journey}・{role}・{stage}・{touchpoint}",
+        "none": "（なし）", "continued": "（続き）",
+        "all_journeys": "すべてのジャーニー",
+        "status_idea": "アイデア", "status_planned": "計画済み", "status_doing": "実施中",
+        "status_done": "完了", "status_dropped": "中止",
+        "description": "説明",
+        "factor_severity": "深刻度", "factor_frequency": "頻度",
+        "factor_influence": "影響度", "factor_dimension_weight": "体験要素の重み",
+        "factor_votes": "投票", "factor_impact": "インパクト", "factor_effort": "工数",
+    },
+}
+
+
+#: Chart titles, axis labels and legends of :mod:`journeymap.analysis.charts`.
+CHART_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "no_data": "No data",
+        "no_journey": "No journey",
+        "no_pains": "No pain points in this journey",
+        "no_stages": "No roles or stages in this journey",
+        "no_emotion": "No emotions recorded in this journey",
+        "no_touchpoints": "No touchpoints in this journey",
+        "no_scores": "No survey scores in this journey",
+        "no_handoffs": "No handoffs in this journey",
+        "need_two": "Comparison needs two journeys",
+        "profile": "Experience profile",
+        "impact": "Impact (sum)",
+        "rational": "Rational",
+        "emotional": "Emotional",
+        "heatmap": "Influence by role and stage",
+        "influence": "Influence (0–5)",
+        "default_note": "* role default (not set for this stage)",
+        "emotion": "Emotion by role",
+        "emotion_axis": "Emotion (−2…+2)",
+        "channels": "Channel mix by stage",
+        "channel_totals": "Touchpoints by channel",
+        "touchpoints": "Touchpoints",
+        "digital": "Digital",
+        "human": "Human",
+        "physical": "Physical",
+        "nps": "Scenario NPS by touchpoint",
+        "nps_axis": "NPS (% promoters − % detractors)",
+        "handoffs": "Handoffs",
+        "burden": "Cross-role handoffs per role",
+        "sent": "Sent",
+        "received": "Received",
+        "bottlenecks": "Bottlenecks (betweenness)",
+        "none": "none",
+        "unreachable": "Unreachable from the start",
+        "cycles": "Cycles",
+        "more": "more",
+        "comparison": "Segment comparison",
+        "mean_emotion": "Mean emotion",
+        "pooled_nps": "NPS (all scores)",
+    },
+    "ja": {
+        "no_data": "データがありません",
+        "no_journey": "ジャーニーがありません",
+        "no_pains": "このジャーニーにはペインポイントがありません",
+        "no_stages": "このジャーニーには役割またはステージがありません",
+        "no_emotion": "このジャーニーには感情が記録されていません",
+        "no_touchpoints": "このジャーニーにはタッチポイントがありません",
+        "no_scores": "このジャーニーにはアンケートのスコアがありません",
+        "no_handoffs": "このジャーニーには引き継ぎがありません",
+        "need_two": "比較には2つのジャーニーが必要です",
+        "profile": "体験プロファイル",
+        "impact": "インパクト（合計）",
+        "rational": "合理的価値",
+        "emotional": "感情的価値",
+        "heatmap": "役割×ステージの影響度",
+        "influence": "影響度（0〜5）",
+        "default_note": "* 役割の既定値（このステージでは未設定）",
+        "emotion": "役割別の感情曲線",
+        "emotion_axis": "感情（−2〜+2）",
+        "channels": "ステージ別のチャネル構成",
+        "channel_totals": "チャネル別のタッチポイント数",
+        "touchpoints": "タッチポイント数",
+        "digital": "デジタル",
+        "human": "人",
+        "physical": "物理",
+        "nps": "タッチポイント別のシナリオNPS",
+        "nps_axis": "NPS（推奨者% − 批判者%）",
+        "handoffs": "引き継ぎ",
+        "burden": "役割別の役割間引き継ぎ数",
+        "sent": "送る側",
+        "received": "受ける側",
+        "bottlenecks": "ボトルネック（媒介中心性）",
+        "none": "なし",
+        "unreachable": "開始から到達できない",
+        "cycles": "循環",
+        "more": "ほか",
+        "comparison": "セグメント比較",
+        "mean_emotion": "感情の平均",
+        "pooled_nps": "NPS（全スコア）",
+    },
+}
+
+
+#: Where each factor of a score came from (:mod:`journeymap.analysis.scoring`).
+BREAKDOWN_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "severity": "severity {v} of 5",
+        "frequency": "frequency {v} of 5",
+        "influence": "influence {v} of {role} at {stage} (journey matrix)",
+        "influence_default": "default influence {v} of role {role} (none set at {stage})",
+        "dim": "dimension weight of {dim} (project setting)",
+        "dim_default": "dimension weight of {dim} (default 1.0)",
+        "pain_votes": "{n} votes, most for a pain point {m}, vote weight {w}: 1 + {w}×{n}/{m}",
+        "action_votes": "{n} votes, most for an action {m}, vote weight {w}: 1 + {w}×{n}/{m}",
+        "no_votes_pain": "no pain point has votes yet: 1",
+        "no_votes_action": "no action has votes yet: 1",
+        "impact": "impact of pain point {title} ({id})",
+        "effort": "effort {v} of 5: ÷ {v}/5",
+        "note_no_pains_journey": "no pain points in this journey",
+        "note_no_pains": "no pain points in this project",
+        "note_no_actions": "no actions yet",
+        "note_all_dropped": "all actions are dropped",
+        "note_no_actions_journey": "no action addresses a pain point of this journey",
+        "note_zero_influence": "all influence weights are zero, so every impact is 0",
+        "note_zero_dims": "all dimension weights are zero, so every impact is 0",
+        "note_no_votes": "no votes yet: vote factors are 1",
+        "note_empty_actions": "{n} action(s) address no pain point: priority 0",
+        "note_all_addressed": "every pain point is addressed by an action",
+    },
+    "ja": {
+        "severity": "深刻度 {v}（5段階）",
+        "frequency": "頻度 {v}（5段階）",
+        "influence": "{stage}における{role}の影響度 {v}（ジャーニーの設定）",
+        "influence_default": "役割「{role}」の既定の影響度 {v}（{stage}は未設定）",
+        "dim": "体験要素「{dim}」の重み（プロジェクト設定）",
+        "dim_default": "体験要素「{dim}」の重み（既定値 1.0）",
+        "pain_votes": "投票 {n}（ペインポイントの最多 {m}、投票の重み {w}）: 1 + {w}×{n}/{m}",
+        "action_votes": "投票 {n}（施策の最多 {m}、投票の重み {w}）: 1 + {w}×{n}/{m}",
+        "no_votes_pain": "ペインポイントへの投票はまだありません: 1",
+        "no_votes_action": "施策への投票はまだありません: 1",
+        "impact": "ペインポイント「{title}」（{id}）のインパクト",
+        "effort": "工数 {v}（5段階）: ÷ {v}/5",
+        "note_no_pains_journey": "このジャーニーにはペインポイントがありません",
+        "note_no_pains": "このプロジェクトにはペインポイントがありません",
+        "note_no_actions": "施策はまだありません",
+        "note_all_dropped": "すべての施策が中止されています",
+        "note_no_actions_journey": "このジャーニーのペインポイントに対応する施策はありません",
+        "note_zero_influence": "影響度がすべて0のため、インパクトはすべて0です",
+        "note_zero_dims": "体験要素の重みがすべて0のため、インパクトはすべて0です",
+        "note_no_votes": "投票はまだありません: 投票の係数は1です",
+        "note_empty_actions": "{n}件の施策がどのペインポイントにも対応していません: 優先度0",
+        "note_all_addressed": "すべてのペインポイントに施策が対応しています",
+    },
+}
+
+
+__all__ = ["BREAKDOWN_TEXT", "CHART_TEXT", "EXPORT_TEXT", "LANGUAGES", "MAP_TEXT",
+           "content_lang", "map_text"]
