@@ -14,7 +14,15 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
@@ -213,6 +221,9 @@ def run_app(path: str | None = None) -> int:
     windows = start_windows(path)
     app.setProperty("journeymap_windows", len(windows))
     _keep = windows  # the windows live as long as the event loop
+    if os.environ.get("JOURNEYMAP_QUIT_AFTER_START") == "1":  # install smoke tests (README)
+        print("\n".join(w.windowTitle() for w in windows), flush=True)
+        QTimer.singleShot(0, app.quit)
     code = app.exec()
     del _keep
     return int(code)
