@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check journeymap tests benchmarks scripts
+.venv/bin/ruff check journeymap tests benchmarks scripts packaging setup.py
 .venv/bin/lint-imports
 .venv/bin/python -m pytest -q "$@"

@@ -28,7 +28,8 @@ from typing import Any
 from journeymap import __version__
 
 EXPORT_FORMATS = ("json", "mermaid", "csv", "xlsx", "md", "pdf", "report", "png", "svg")
-SUBCOMMANDS = ("templates", "new", "info", "validate", "import", "rank", "export")
+SUBCOMMANDS = ("templates", "new", "info", "validate", "import", "rank", "export",
+               "install-desktop")
 # Inputs larger than these are refused before reading: far above any real project (the
 # 32,000-touchpoint benchmark project is 16 MB as .jmap, 34 MB as JSON).
 MAX_PROJECT_BYTES = 1024 * 1024 * 1024
@@ -134,6 +135,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--lang", choices=("ja", "en"))
     s.add_argument("--tile", action="store_true", help="PDF map over several pages")
     s.add_argument("--dpi", type=int, default=150, help="PNG resolution")
+
+    s = sub.add_parser("install-desktop", help="Linux: menu entry, icon, .jmap file type")
+    s.add_argument("--uninstall", action="store_true", help="remove what install-desktop wrote")
     return p
 
 
@@ -352,9 +356,16 @@ def cmd_export(args: argparse.Namespace) -> None:
     _print(f"wrote {out}")
 
 
+def cmd_install_desktop(args: argparse.Namespace) -> None:
+    from journeymap.desktop import run
+
+    print("\n".join(run(remove=args.uninstall)))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "templates": cmd_templates, "new": cmd_new, "info": cmd_info, "validate": cmd_validate,
     "import": cmd_import, "rank": cmd_rank, "export": cmd_export,
+    "install-desktop": cmd_install_desktop,
 }
 
 

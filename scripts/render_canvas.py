@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "journeymap" / "resources" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[1] / "resources" / "templates"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,12 +4,12 @@
     python scripts/update_translations.py --check   fail (exit 1) when a string is untranslated
 
 1. ``pyside6-lupdate`` collects every ``self.tr(...)`` / ``QCoreApplication.translate(...)``
-   string of ``journeymap/**/*.py`` into ``journeymap/resources/translations/journeymap_ja.ts``
+   string of ``journeymap/**/*.py`` into ``resources/translations/journeymap_ja.ts``
    (messages no longer in the code are dropped, translations of the others kept).
 2. Strings passed to small wrappers that lupdate cannot see — a module-level function
    ``def _tr(text): return QCoreApplication.translate("Context", text)`` called as
    ``_tr("literal")`` — are found by reading the code and added too.
-3. Translations come from ``journeymap/resources/translations/ja.json`` (source text →
+3. Translations come from ``resources/translations/ja.json`` (source text →
    Japanese, or ``"Context|source"`` → Japanese for a context-specific one). A message
    translated in the .ts (e.g. with Qt Linguist) but missing from the JSON is written
    back into the JSON, so nothing typed anywhere is lost. New strings stay
@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "journeymap"
-FOLDER = PACKAGE / "resources" / "translations"
+FOLDER = ROOT / "resources" / "translations"
 TS = FOLDER / "journeymap_ja.ts"
 QM = FOLDER / "journeymap_ja.qm"
 DICTIONARY = FOLDER / "ja.json"

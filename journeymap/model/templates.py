@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
+from pathlib import Path
 
+from journeymap.assets import asset
 from journeymap.model.jsonio import loads_project
 from journeymap.model.store import Store
 
@@ -12,8 +13,8 @@ LANGUAGES = ("en", "ja")
 DEMO_TEMPLATE = "b2b-procurement"
 
 
-def _file(name: str, lang: str):  # -> Traversable
-    return resources.files("journeymap") / "resources" / "templates" / f"{name}.{lang}.json"
+def _file(name: str, lang: str) -> Path:
+    return asset("templates", f"{name}.{lang}.json")
 
 
 def list_templates() -> list[str]:

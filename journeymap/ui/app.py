@@ -12,14 +12,22 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
 from journeymap import __version__
+from journeymap.assets import app_icon_png, translations_dir
 from journeymap.ui.fonts import qt_font, qt_font_families
 
 ORGANIZATION = "journeymap"
@@ -77,8 +85,7 @@ def install_translations(app: QApplication, lang: str) -> None:
         app.installTranslator(base)
         _translators.append(base)
     ours = QTranslator(app)
-    folder = Path(__file__).resolve().parent.parent / "resources" / "translations"
-    if ours.load(f"journeymap_{lang}", str(folder)):
+    if ours.load(f"journeymap_{lang}", str(translations_dir())):
         app.installTranslator(ours)
         _translators.append(ours)
 
@@ -143,6 +150,7 @@ def setup_app(app: QApplication) -> None:
     QCoreApplication.setApplicationName(APPLICATION)
     QGuiApplication.setApplicationDisplayName("journeymap")
     QGuiApplication.setDesktopFileName("journeymap")
+    app.setWindowIcon(QIcon(str(app_icon_png(256))))
     style = QStyleFactory.create("Fusion")
     if style is not None:
         app.setStyle(style)
@@ -213,6 +221,9 @@ def run_app(path: str | None = None) -> int:
     windows = start_windows(path)
     app.setProperty("journeymap_windows", len(windows))
     _keep = windows  # the windows live as long as the event loop
+    if os.environ.get("JOURNEYMAP_QUIT_AFTER_START") == "1":  # install smoke tests (README)
+        print("\n".join(w.windowTitle() for w in windows), flush=True)
+        QTimer.singleShot(0, app.quit)
     code = app.exec()
     del _keep
     return int(code)

@@ -31,13 +31,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from journeymap.assets import translations_dir
 from journeymap.model import edits as model_edits
 from journeymap.model.edits import Edit
 from journeymap.ui.commands import EditCommand
 
 LANGUAGES = ("en", "ja")
 SETTINGS_KEY = "language"
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS_DIR = translations_dir()
 
 _installed: list[QTranslator] = []
 _language: str | None = None

@@ -30,7 +30,7 @@ from journeymap.render.handoffs import HandoffArrow
 from journeymap.ui.canvas.scene import JourneyScene, render_scene_image
 from journeymap.ui.canvas.view import JourneyView
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "journeymap" / "resources" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "resources" / "templates"
 
 
 def template(name: str) -> Store:

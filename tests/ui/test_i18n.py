@@ -16,7 +16,7 @@ from journeymap.model import edits
 from journeymap.ui import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "journeymap" / "resources" / "translations" / "journeymap_ja.ts"
+TS = ROOT / "resources" / "translations" / "journeymap_ja.ts"
 
 
 
