@@ -1,20 +1,23 @@
 """The .jmap file: SQLModel tables, file identity and ordered schema upgrades.
 
-A .jmap file is an SQLite database with ``PRAGMA application_id = 0x4A4D4150`` ("JMAP")
-and ``PRAGMA user_version`` = schema version. Columns mirror :mod:`journeymap.model.rows`;
-a touchpoint's survey scores and metrics are JSON text columns.
+These SQLModel classes are the one definition of the schema (docs/file-format.md):
+``schema.sql`` is compiled from them, and ``tests/model/test_schema.py`` checks that the
+rows of :mod:`journeymap.model.rows` have the same fields, types and defaults. A .jmap
+file is an SQLite database with ``PRAGMA application_id = 0x4A4D4150`` ("JMAP") and
+``PRAGMA user_version`` = schema version; a touchpoint's survey scores and metrics are
+JSON text columns. Older versions are upgraded in memory, on checked rows
+(:data:`journeymap.model.sqlfile.UPGRADES`), never by running SQL in a received file.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 
 from sqlmodel import Field, SQLModel
 
 from journeymap.model.sqlrows import APPLICATION_ID, SCHEMA_VERSION
 
-__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "create_schema", "upgrade"]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "create_schema", "ddl"]
 
 
 class ProjectTable(SQLModel, table=True):
@@ -185,33 +188,6 @@ def create_schema(conn: sqlite3.Connection) -> None:
     from journeymap.model.sqlrows import create_schema as create
 
     create(conn)
-
-
-def _upgrade_1_to_2(conn: sqlite3.Connection) -> None:
-    from sqlalchemy.schema import CreateTable
-
-    from journeymap.model import _sqlite_dialect
-
-    conn.execute(str(CreateTable(MetaTable.__table__).compile(  # type: ignore[attr-defined]
-        dialect=_sqlite_dialect())))
-    conn.execute("INSERT INTO meta (key, value) VALUES ('upgraded_from', '1')")
-
-
-# Ordered upgrade steps: UPGRADES[v] turns a version-v file into version v + 1.
-UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_1_to_2}
-
-
-def upgrade(conn: sqlite3.Connection, version: int) -> None:
-    """Run every upgrade step from ``version`` to :data:`SCHEMA_VERSION` in one transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for v in range(version, SCHEMA_VERSION):
-            UPGRADES[v](conn)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 if __name__ == "__main__":
