@@ -93,8 +93,9 @@ def edit_and_save(doc: Document, target: Path) -> None:
     s = doc.store
     j = s.journeys()[0].id
     doc.apply(E.set_fields(s, "project", "project", title="typed by the user"))
-    doc.apply(E.add_touchpoint(s, j, s.lanes(j)[0].role, s.stages(j)[0].id, "secret card"))
-    doc.apply(E.delete(doc.store, "touchpoint", [doc.store.touchpoints(j)[0].id]))
+    add = E.add_touchpoint(doc.store, j, s.lanes(j)[0].role, s.stages(j)[0].id, "secret card")
+    doc.apply(add)
+    doc.apply(E.delete(doc.store, "touchpoint", [add.subject]))
     pain = next(iter(doc.store.tables["pain_point"]))
     doc.apply(E.set_fields(doc.store, "pain_point", pain, severity=5))
     doc.save(target)
