@@ -113,7 +113,7 @@ def _fsync_dir(path: Path) -> None:
 
 def _write_error(path: Path, e: OSError | sqlite3.Error) -> DocumentError:
     if isinstance(e, sqlite3.Error):
-        return DocumentError(f"cannot write {path}: {_sqlite_reason(e)}")
+        return DocumentError(f"cannot write {path}: {_sqlite_reason(e, path.parent)}")
     if isinstance(e, PermissionError):
         return DocumentError(f"cannot write {path}: permission denied")
     if isinstance(e, FileNotFoundError):
@@ -123,13 +123,28 @@ def _write_error(path: Path, e: OSError | sqlite3.Error) -> DocumentError:
     return DocumentError(f"cannot write {path}: {e.strerror or e}")
 
 
-def _sqlite_reason(e: sqlite3.Error) -> str:
-    """SQLite's error as the user's reason (disk full, quota, I/O), without jargon."""
+def _disk_nearly_full(folder: Path | None) -> bool:
+    if folder is None:
+        return False
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 1024 * 1024
+
+
+def _sqlite_reason(e: sqlite3.Error, folder: Path | None = None) -> str:
+    """SQLite's error as the user's reason (disk full, quota, I/O), without jargon.
+
+    A full disk does not always say so: growing the -shm of a WAL database reports
+    SQLITE_IOERR_SHMSIZE, so an I/O error on a nearly full disk is called full."""
     code = getattr(e, "sqlite_errorcode", None)
     text = str(e).lower()
     if code == 13 or "full" in text:  # SQLITE_FULL (quotas also end up here)
         return "the disk is full"
     if code is not None and code & 0xFF == 10 or "i/o" in text:  # SQLITE_IOERR_*
+        if _disk_nearly_full(folder):
+            return "the disk is full"
         return "a disk error occurred (input/output error)"
     if code == 8 or "readonly" in text or "read-only" in text:
         return "the file or folder is read-only"
@@ -475,7 +490,7 @@ class Document:
             # Disk full, quota, I/O error: nothing changed (SQLite may already have rolled
             # back, so only roll back an open transaction; no "cannot rollback").
             self._rollback()
-            raise DocumentError(f"the change could not be recorded: {_reason(e)}. "
+            raise DocumentError(f"the change could not be recorded: {_reason(e, self.folder)}. "
                                 "Nothing was changed; free some space and try again") from None
         except BaseException:
             self._rollback()
@@ -504,15 +519,18 @@ class Document:
         try:
             self._conn.execute("PRAGMA wal_checkpoint(FULL)")
         except sqlite3.Error as e:
-            raise DocumentError(f"cannot write {target}: {_reason(e)}") from None
+            raise DocumentError(f"cannot write {target}: {_reason(e, self.folder)}") from None
         record = self.folder / "saving.json"
-        with atomic_path(target) as tmp:
-            # Remembered until the rename: a crash here leaves the temporary file
-            # beside the target, and the next start removes it (prune_sessions).
+        try:
+            with atomic_path(target) as tmp:
+                # Remembered until the rename: a crash here leaves the temporary file
+                # beside the target, and the next start removes it (prune_sessions).
+                with contextlib.suppress(OSError):
+                    record.write_text(json.dumps({"tmp": str(tmp)}), "utf-8")
+                _backup(self._conn, tmp)
+        finally:
             with contextlib.suppress(OSError):
-                record.write_text(json.dumps({"tmp": str(tmp)}), "utf-8")
-            _backup(self._conn, tmp)
-        record.unlink(missing_ok=True)
+                record.unlink(missing_ok=True)
         self.path = target
         self.read_only = False
         self._dirty = False
@@ -529,9 +547,9 @@ class Document:
         return Store(read_rows(self._conn))
 
 
-def _reason(e: BaseException) -> str:
+def _reason(e: BaseException, folder: Path | None = None) -> str:
     if isinstance(e, sqlite3.Error):
-        return _sqlite_reason(e)
+        return _sqlite_reason(e, folder)
     if isinstance(e, OSError):
         if e.errno in (28, 122):
             return "the disk is full"
