@@ -62,6 +62,7 @@ def hostile(tmp_path: Path, sql: str, name: str = "received.jmap") -> Path:
     path = tmp_path / "mail" / name
     write_store_file(load_template("b2b-procurement", "en"), path)
     conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA ignore_check_constraints = ON")  # the attacker's own SQLite
     conn.executescript(sql)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     conn.close()
