@@ -216,8 +216,13 @@ def _init_file(conn: sqlite3.Connection, store: Store, upgraded_from: int | None
 
 
 def _build_file(path: Path, store: Store, upgraded_from: int | None = None) -> None:
+    """Write a new, complete file at ``path`` (a fresh temporary or working-copy path:
+    a crash leaves a file nobody uses, so no journal and no sync; callers that rename
+    it into place fsync it first)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
         _init_file(conn, store, upgraded_from)
     finally:
         conn.close()

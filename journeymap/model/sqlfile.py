@@ -263,6 +263,16 @@ def survey_schema(conn: sqlite3.Connection, name: str, version: int) -> list[str
 
 
 # -- rows ----------------------------------------------------------------------------------------
+# No value read from a file may be longer than this many bytes (the longest text
+# allowed is MAX_TEXT characters of up to 4 UTF-8 bytes): SQLite refuses a longer value
+# before handing it over, and the cutting SELECT below then finds which one it was.
+MAX_VALUE_BYTES = 4 * MAX_TEXT + 64
+
+
+def _plain_select(table: str, columns: list[str]) -> str:
+    return f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM main."{table}" NOT INDEXED'
+
+
 def _select(table: str, columns: list[str]) -> str:
     # Text is cut in SQL (a 50 MB title is never handed to Python whole); blobs become
     # empty blobs (the type check refuses them); numbers and NULL pass as they are.
@@ -278,18 +288,25 @@ def _json_list(value: object) -> Any:
     return json.loads(value or "[]")
 
 
+# Per table: positions of float columns (an integer there is widened) and, for
+# touchpoints, of the two JSON columns.
+_FLOAT_AT = {t: [i for i, c in enumerate(cols) if (t, c) in _FLOATS] for t, cols in COLUMNS.items()}
+_SCORES_AT = COLUMNS["touchpoint"].index("scores")
+_METRICS_AT = COLUMNS["touchpoint"].index("metrics")
+
+
 def _decode(table: str, values: tuple[Any, ...]) -> Row:
     """A row from column values; raises ValueError for unusable JSON columns. Types are
     not checked here (check_row does), only widened: an integer position is a float."""
-    kw = dict(zip(COLUMNS[table], values, strict=True))
-    for key in kw:
-        if (table, key) in _FLOATS and isinstance(kw[key], int) and not isinstance(
-                kw[key], bool) and abs(kw[key]) <= 10**15:
-            kw[key] = float(kw[key])
+    vals = list(values)
+    for i in _FLOAT_AT[table]:
+        v = vals[i]
+        if type(v) is int and abs(v) <= 10**15:
+            vals[i] = float(v)
     if table == "touchpoint":
-        scores = _json_list(kw["scores"])
-        kw["scores"] = tuple(scores) if isinstance(scores, list) else scores
-        metrics = _json_list(kw["metrics"])
+        scores = _json_list(vals[_SCORES_AT])
+        vals[_SCORES_AT] = tuple(scores) if isinstance(scores, list) else scores
+        metrics = _json_list(vals[_METRICS_AT])
         if isinstance(metrics, list):
             out = []
             for m in metrics:
@@ -297,8 +314,8 @@ def _decode(table: str, values: tuple[Any, ...]) -> Row:
                     raise ValueError("metrics: each metric must be {name, value, unit}")
                 out.append(Metric(m.get("name"), m.get("value"), m.get("unit", "")))  # type: ignore[arg-type]
             metrics = tuple(out)
-        kw["metrics"] = metrics
-    return ROW_TYPE_BY_TABLE[table](**kw)
+        vals[_METRICS_AT] = metrics
+    return ROW_TYPE_BY_TABLE[table](*vals)
 
 
 def read_rows(conn: sqlite3.Connection, name: str) -> tuple[list[Row], list[Problem]]:
@@ -312,7 +329,13 @@ def read_rows(conn: sqlite3.Connection, name: str) -> tuple[list[Row], list[Prob
     problems: list[Problem] = []
     for t in ROW_TYPES:
         table = t.table
-        for n, values in enumerate(conn.execute(_select(table, COLUMNS[table])), 1):
+        try:
+            conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+            fetched = conn.execute(_plain_select(table, COLUMNS[table])).fetchall()
+        except sqlite3.DataError:  # "string or blob too big": cut each value in SQL
+            conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 1_000_000_000)
+            fetched = conn.execute(_select(table, COLUMNS[table])).fetchall()
+        for n, values in enumerate(fetched, 1):
             rid = values[0] if isinstance(values[0], str) else f"(row {n})"
             try:
                 row = _decode(table, values)
@@ -332,6 +355,7 @@ def read_rows(conn: sqlite3.Connection, name: str) -> tuple[list[Row], list[Prob
 
 def _true_length(conn: sqlite3.Connection, p: Problem) -> int:
     with contextlib.suppress(sqlite3.Error, TypeError):
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 1_000_000_000)
         row = conn.execute(f'SELECT max(length("{p.field}")) FROM main."{p.table}" '
                            "NOT INDEXED WHERE id = ?", (p.id,)).fetchone()
         if row and isinstance(row[0], int):
@@ -342,18 +366,20 @@ def _true_length(conn: sqlite3.Connection, p: Problem) -> int:
 def key_rows(rows: list[Row]) -> tuple[list[Row], list[Problem]]:
     """Give lanes, influences and action links the ids derived from their parts, and
     refuse ids used twice in a table (a file need not have a primary key)."""
-    seen: dict[tuple[str, str], int] = {}
     out: list[Row] = []
     problems: list[Problem] = []
+    seen_ids: dict[str, set[str]] = {t.table: set() for t in ROW_TYPES}
     for row in rows:
-        key = derived_id(row)
-        if key is not None and key != row.id:
-            row = row.with_(id=key)
-        if (row.table, row.id) in seen:
+        if row.table in ("lane", "influence", "action_link"):
+            key = derived_id(row)
+            if key is not None and key != row.id:
+                row = row.with_(id=key)
+        ids = seen_ids[row.table]
+        if row.id in ids:
             problems.append(Problem(row.table, row.id, "id", "duplicate",
                                     {"value": shown(row.id), "other": "earlier in the table"}))
             continue
-        seen[(row.table, row.id)] = 1
+        ids.add(row.id)
         out.append(row)
     return out, problems
 

@@ -8,6 +8,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +33,22 @@ def create_schema(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+_GETTERS = {t: attrgetter(*cols) for t, cols in COLUMNS.items()}
+_TP_SCORES = COLUMNS["touchpoint"].index("scores")
+_TP_METRICS = COLUMNS["touchpoint"].index("metrics")
+
+
 def row_to_db(row: Row) -> tuple[Any, ...]:
     """Column values of a row in :data:`COLUMNS` order (scores, metrics as JSON text)."""
-    values = row.as_dict()
+    values = _GETTERS[row.table](row)
     if isinstance(row, Touchpoint):
-        values["scores"] = json.dumps(list(row.scores))
-        values["metrics"] = json.dumps(
+        out = list(values)
+        out[_TP_SCORES] = json.dumps(list(row.scores))
+        out[_TP_METRICS] = json.dumps(
             [{"name": m.name, "value": m.value, "unit": m.unit} for m in row.metrics],
             ensure_ascii=False)
-    return tuple(values[c] for c in COLUMNS[row.table])
+        return tuple(out)
+    return values
 
 
 def row_from_db(table: str, values: tuple[Any, ...]) -> Row:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -69,6 +70,7 @@ MAX_KEY = 1_000  # derived keys of lanes, influences, action links (several ids 
 MAX_LIST = 1_000  # scores / metrics of one touchpoint
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_BAD_CHAR = re.compile("[\x00\ud800-\udfff]")
 LANGUAGES = ("en", "ja")
 
 MESSAGES: dict[str, str] = {
@@ -220,16 +222,45 @@ def _metrics(field: str, value: object) -> None:
 Check = Callable[[str, object], None]
 
 
-def _text(limit: int = MAX_TEXT, required: bool = False) -> Check:
-    return lambda f, v: check_text(f, v, required=required, limit=limit)
+@dataclass(frozen=True)
+class _Text:
+    limit: int = MAX_TEXT
+    required: bool = False
 
 
-def _int(lo: int, hi: int, optional: bool = False) -> Check:
-    return lambda f, v: None if optional and v is None else check_int(f, v, lo, hi)
+@dataclass(frozen=True)
+class _Int:
+    lo: int
+    hi: int
+    optional: bool = False
 
 
-def _num(lo: float | None = None, hi: float | None = None, optional: bool = False) -> Check:
-    return lambda f, v: None if optional and v is None else check_number(f, v, lo, hi)
+@dataclass(frozen=True)
+class _Num:
+    lo: float | None = None
+    hi: float | None = None
+    optional: bool = False
+
+    # For the fast path: bounds that also refuse infinities (NaN fails any comparison).
+    @property
+    def low(self) -> float:
+        return -sys.float_info.max if self.lo is None else self.lo
+
+    @property
+    def high(self) -> float:
+        return sys.float_info.max if self.hi is None else self.hi
+
+
+def _text(limit: int = MAX_TEXT, required: bool = False) -> _Text:
+    return _Text(limit, required)
+
+
+def _int(lo: int, hi: int, optional: bool = False) -> _Int:
+    return _Int(lo, hi, optional)
+
+
+def _num(lo: float | None = None, hi: float | None = None, optional: bool = False) -> _Num:
+    return _Num(lo, hi, optional)
 
 
 def _choice(choices: tuple[str, ...]) -> Check:
@@ -247,10 +278,21 @@ def _optional_ref(f: str, v: object) -> None:
         check_text(f, v, required=True, limit=MAX_ID)
 
 
+Rule = _Text | _Int | _Num | Check
+
+
 @dataclass(frozen=True)
 class _Spec:
     key_limit: int
-    fields: dict[str, Check]
+    fields: dict[str, Rule]
+
+    @property
+    def plan(self) -> list[tuple[str, Rule, float, float]]:
+        out: list[tuple[str, Rule, float, float]] = [("id", _Text(self.key_limit, True), 0, 0)]
+        for name, rule in self.fields.items():
+            lo, hi = (rule.low, rule.high) if isinstance(rule, _Num) else (0, 0)
+            out.append((name, rule, lo, hi))
+        return out
 
 
 # Every field of every row type and its check (a test makes sure no field is missing).
@@ -289,11 +331,44 @@ SPECS: dict[type[Row], _Spec] = {
 }
 
 
+def _fail(name: str, rule: Rule, value: object) -> None:
+    """Run the full check of one value (which raises the structured error)."""
+    if isinstance(rule, _Text):
+        check_text(name, value, required=rule.required, limit=rule.limit)
+    elif isinstance(rule, _Int):
+        check_int(name, value, rule.lo, rule.hi)
+    elif isinstance(rule, _Num):
+        check_number(name, value, rule.lo, rule.hi)
+    else:
+        rule(name, value)
+
+
+_PLANS = {row_type: spec.plan for row_type, spec in SPECS.items()}
+
+
 def check_row(row: Row) -> None:
     """Raise :class:`ValidationError` when a field of ``row`` has the wrong type or is out
     of range (Python types are checked: SQLite columns and JSON values are dynamically
     typed)."""
-    spec = SPECS[type(row)]
-    check_text("id", row.id, required=True, limit=spec.key_limit)
-    for name, check in spec.fields.items():
-        check(name, getattr(row, name))
+    # Inline fast paths for valid values (opening a large file checks ~100,000 values);
+    # anything else goes through the full check, which raises the error.
+    for name, rule, lo, hi in _PLANS[type(row)]:
+        v = getattr(row, name)
+        kind = type(rule)
+        if kind is _Text:
+            if (type(v) is str and len(v) <= rule.limit  # type: ignore[union-attr]
+                    and (not rule.required or v.strip())  # type: ignore[union-attr]
+                    and not _BAD_CHAR.search(v)):
+                continue
+        elif kind is _Int:
+            if type(v) is int and rule.lo <= v <= rule.hi or (  # type: ignore[union-attr]
+                    v is None and rule.optional):  # type: ignore[union-attr]
+                continue
+        elif kind is _Num:
+            if type(v) is float and lo <= v <= hi or (
+                    v is None and rule.optional):  # type: ignore[union-attr]
+                continue
+        else:
+            rule(name, v)  # type: ignore[operator]
+            continue
+        _fail(name, rule, v)

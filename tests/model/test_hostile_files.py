@@ -7,8 +7,11 @@ foreign object is ever run or kept, nothing hangs, and the user's file is not to
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -297,6 +300,14 @@ def test_a_fifty_megabyte_title_is_refused_quickly(tmp_path):
         Document.open(path)
     assert time.monotonic() - t < 5
     untouched.check()
+    # ...and without gigabytes: peak memory of a process that tries to open it
+    code = ("import resource, sys\n"
+            "from journeymap.model.document import load_store, DocumentError\n"
+            "try:\n    load_store(sys.argv[1])\nexcept DocumentError:\n    pass\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                         text=True, check=True, env={**os.environ})
+    assert int(out.stdout) < 400_000  # kB: the text is read once, never copied around
 
 
 def test_a_runaway_query_is_aborted_by_the_time_budget(tmp_path):
