@@ -345,3 +345,98 @@ def test_ids_of_lanes_influence_and_links_are_derived_from_their_parts(tmp_path)
     store = load_store(path)
     lane = next(iter(store.tables["lane"].values()))
     assert lane.id == f"{lane.journey}/{lane.role}"
+
+
+V1 = Path(__file__).parent.parent / "data" / "v1-sample.jmap"
+
+
+def test_an_old_version_is_upgraded_in_memory_never_by_sql_in_the_file(tmp_path):
+    # Upgrade-path collision: a version-1 file whose 'meta' (created by the 1 -> 2 step)
+    # is already a view, plus triggers that would fire on the step's INSERT.
+    (tmp_path / "mail").mkdir()
+    path = tmp_path / "mail" / "old.jmap"
+    shutil.copy(V1, path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript(
+        "CREATE TABLE loot (x TEXT);"
+        "CREATE VIEW meta AS SELECT 'created_by' AS key, 'evil' AS value;"
+        "CREATE TRIGGER grab INSTEAD OF INSERT ON meta BEGIN "
+        "INSERT INTO loot VALUES (new.value); DELETE FROM touchpoint; END;")
+    conn.close()
+    untouched = Untouched(path)
+    assert "view 'meta'" in "\n".join(validate_file(path))
+    doc = Document.open(path)
+    touchpoints = len(doc.store.tables["touchpoint"])
+    assert touchpoints > 0
+    doc.save(tmp_path / "new.jmap")
+    doc.close()
+    untouched.check()
+    assert objects(tmp_path / "new.jmap") == our_objects()
+    conn = sqlite3.connect(tmp_path / "new.jmap")
+    assert dict(conn.execute("SELECT key, value FROM meta")) == {
+        "created_by": "journeymap", "upgraded_from": "1"}
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    conn.close()
+    assert len(load_store(tmp_path / "new.jmap").tables["touchpoint"]) == touchpoints
+
+
+HALF_WRITE = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 1")  # spill pages to the file before the commit
+conn.execute("BEGIN")
+conn.execute("UPDATE touchpoint SET description = hex(randomblob(3000))")
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_hot_journal_beside_the_file_is_rolled_back_on_a_private_copy(tmp_path):
+    src = tmp_path / "src.jmap"
+    write_store_file(load_template("b2b-procurement", "en"), src)
+    expected = load_store(src)
+    proc = subprocess.Popen([sys.executable, "-c", HALF_WRITE, str(src)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    proc.kill()
+    proc.wait(10)
+    assert Path(f"{src}-journal").stat().st_size > 0  # a hot journal: the crash is real
+    (tmp_path / "mail").mkdir()
+    path = tmp_path / "mail" / "x.jmap"
+    shutil.copy(src, path)
+    shutil.copy(f"{src}-journal", f"{path}-journal")
+    untouched = Untouched(path)
+    journal = digest(Path(f"{path}-journal"))
+    assert load_store(path) == expected  # the half-written change is not seen
+    doc = Document.open(path)
+    assert doc.store == expected
+    doc.close()
+    untouched.check()
+    assert digest(Path(f"{path}-journal")) == journal
+
+
+def test_recovery_rebuilds_a_working_copy_that_holds_foreign_objects(tmp_path):
+    # A working copy made by an older version was a full copy of the received file.
+    import json
+
+    from journeymap.model.document import recoverable_sessions
+
+    path = hostile(tmp_path, "")
+    doc = Document.open(path)
+    doc.apply(E.set_fields(doc.store, "project", "project", title="unsaved"))
+    doc._conn.executescript(
+        "CREATE TABLE loot (x); CREATE TRIGGER t AFTER UPDATE ON project BEGIN "
+        "INSERT INTO loot VALUES (new.title); END;")
+    meta = json.loads((doc.folder / "session.json").read_text())
+    meta["pid"] = 999_999_999
+    (doc.folder / "session.json").write_text(json.dumps(meta))
+    doc._conn.close()
+    [session] = recoverable_sessions()
+    recovered = Document.recover(session)
+    assert recovered.store.project.title == "unsaved"
+    assert objects(recovered.folder / "project.jmap") == our_objects()
+    recovered.apply(E.set_fields(recovered.store, "project", "project", title="again"))
+    recovered.save()
+    assert objects(path) == our_objects()
+    assert load_store(path).project.title == "again"
+    recovered.close()
