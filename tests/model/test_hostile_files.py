@@ -440,3 +440,29 @@ def test_recovery_rebuilds_a_working_copy_that_holds_foreign_objects(tmp_path):
     assert objects(path) == our_objects()
     assert load_store(path).project.title == "again"
     recovered.close()
+
+
+def test_the_commands_give_one_line_and_no_traceback(tmp_path):
+    bad = hostile(tmp_path, "UPDATE touchpoint SET emotion = 9", "bad.jmap")
+    foreign = hostile(tmp_path, TRIGGERS + f"CREATE VIEW spin AS {RECURSIVE};", "foreign.jmap")
+    cli = [sys.executable, "-m", "journeymap.cli"]
+    env = {**os.environ}
+    for path in (bad, foreign):
+        untouched = Untouched(path)
+        for args in (["info", str(path)], ["validate", str(path)], ["rank", str(path)]):
+            t = time.monotonic()
+            run = subprocess.run([*cli, *args], capture_output=True, text=True, env=env,
+                                 timeout=60)
+            assert time.monotonic() - t < 30
+            assert "Traceback" not in run.stderr
+            if path == bad:
+                assert run.returncode == 1 and len(run.stderr.strip().splitlines()) == 1
+                assert "emotion: must be from -2 to 2" in (
+                    run.stdout if args[0] == "validate" else run.stderr)
+            elif args[0] == "validate":
+                assert run.returncode == 1
+                assert "trigger 'steal_vote_DELETE' on 'vote'" in run.stdout
+                assert "view 'spin'" in run.stdout
+            else:
+                assert run.returncode == 0, run.stderr  # foreign objects: the data is used
+        untouched.check()
