@@ -433,6 +433,8 @@ class Document:
             _build_file(fresh, store)
             with open(fresh, "rb+") as f:
                 os.fsync(f.fileno())
+            for side in ("-wal", "-shm"):  # checkpointed above: nothing left in them
+                Path(f"{wc}{side}").unlink(missing_ok=True)
             os.replace(fresh, wc)
         except (sqlite3.Error, OSError) as e:
             raise DocumentError(f"the unsaved work in {session.folder} cannot be recovered: "

@@ -429,7 +429,8 @@ def loads_project(text: str) -> Store:
     except RecursionError:
         raise JsonFormatError("", "not valid JSON: nested too deeply") from None
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
-        raise JsonFormatError("", f"not valid JSON: {str(e)[:120]}") from None
+        reason = "a number has too many digits" if "digits" in str(e) else str(e)[:120]
+        raise JsonFormatError("", f"not valid JSON: {reason}") from None
     return parse_project(data)
 
 

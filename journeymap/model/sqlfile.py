@@ -35,6 +35,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import struct
 import tempfile
 import time
@@ -109,9 +110,7 @@ def check_header(path: Path) -> None:
     try:
         with open(path, "rb") as f:
             st = os.fstat(f.fileno())
-            import stat as _stat
-
-            if not _stat.S_ISREG(st.st_mode):
+            if not stat.S_ISREG(st.st_mode):
                 raise DocumentError(f"{name} is not a regular file: not a journeymap project")
             header = f.read(100)
             size = st.st_size
