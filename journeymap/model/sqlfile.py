@@ -108,12 +108,15 @@ def check_header(path: Path) -> None:
     """Refuse what is not a plausible journeymap file before SQLite sees it."""
     name = _display(path)
     try:
+        # stat first: opening a named pipe or a device would block or read forever.
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):
+            raise DocumentError(f"{name} is not a regular file: not a journeymap project")
         with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                raise DocumentError(f"{name} is not a regular file: not a journeymap project")
             header = f.read(100)
-            size = st.st_size
+            size = os.fstat(f.fileno()).st_size
     except FileNotFoundError:
         raise DocumentError(f"{name} does not exist") from None
     except IsADirectoryError:

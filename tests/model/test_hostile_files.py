@@ -468,3 +468,13 @@ def test_the_commands_give_one_line_and_no_traceback(tmp_path):
             else:
                 assert run.returncode == 0, run.stderr  # foreign objects: the data is used
         untouched.check()
+
+
+def test_a_named_pipe_is_refused_without_waiting(tmp_path):
+    pipe = tmp_path / "pipe.jmap"
+    os.mkfifo(pipe)
+    t = time.monotonic()
+    for read in (Document.open, load_store, validate_file):
+        with pytest.raises(DocumentError, match="not a regular file"):
+            read(pipe)
+    assert time.monotonic() - t < 5
