@@ -26,6 +26,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from journeymap.model.edits import Edit
@@ -158,6 +159,7 @@ def atomic_path(target: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
     target = Path(target)
     if target.is_dir():
         raise DocumentError(f"cannot write {target}: it is a folder")
+    _remove_stale_temporaries(target, suffix)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
                                         dir=target.parent)
@@ -184,6 +186,21 @@ def atomic_path(target: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
     except BaseException:
         _remove_with_side_files(tmp)
         raise
+
+
+STALE_TEMPORARY_AGE = 3600.0  # seconds; no write of a project takes nearly this long
+
+
+def _remove_stale_temporaries(target: Path, suffix: str) -> None:
+    """Remove what an earlier writer of ``target``, killed between copy and rename, left
+    beside it (``.<name>.<random><suffix>`` and its journal), once it is old enough that
+    no live writer can still be filling it."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for p in target.parent.glob(f".{glob_escape(target.name)}.*{suffix}"):
+            with contextlib.suppress(OSError):
+                if p.is_file() and now - p.stat().st_mtime > STALE_TEMPORARY_AGE:
+                    _remove_with_side_files(p)
 
 
 def _remove_with_side_files(path: Path) -> None:
