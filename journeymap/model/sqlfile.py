@@ -94,9 +94,12 @@ class Contents:
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
+    _store: Store | None = None
 
     def store(self) -> Store:
-        return Store(self.rows)
+        if self._store is None:
+            self._store = Store(self.rows)
+        return self._store
 
 
 # -- connecting --------------------------------------------------------------------------------
@@ -405,9 +408,11 @@ def read_contents(conn: sqlite3.Connection, name: str) -> Contents:
     problems.extend(dup)
     for v in range(version, SCHEMA_VERSION):
         rows = UPGRADES[v](rows)
+    contents = Contents(version, rows, problems, foreign)
     if not problems:
-        problems.extend(reference_problems(Store(rows)))
-    return Contents(version, rows, problems[:MAX_PROBLEMS], foreign)
+        problems.extend(reference_problems(contents.store()))
+    del problems[MAX_PROBLEMS:]
+    return contents
 
 
 def read_file(path: Path | str) -> Contents:
