@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from journeymap.model import edits as E
 from journeymap.model.document import (
@@ -478,3 +480,44 @@ def test_a_named_pipe_is_refused_without_waiting(tmp_path):
         with pytest.raises(DocumentError, match="not a regular file"):
             read(pipe)
     assert time.monotonic() - t < 5
+
+
+VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-2**63, 2**63 - 1), st.floats(allow_nan=False),
+    st.text(max_size=30), st.binary(max_size=30),
+    st.sampled_from(["", " ", "[]", "[1,2]", "{}", "null", "1e999", "#zzzzzz", "2024-02-30",
+                     "\x00", "\ud800".encode("utf-8", "surrogatepass").decode("latin-1")]))
+
+
+@settings(max_examples=int(os.environ.get("JM_FUZZ", "60")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.sampled_from(TABLES[:-1]), column=st.integers(0, 11), value=VALUES)
+def test_any_single_value_gives_valid_data_or_one_refusal(tmp_path_factory, table, column,
+                                                          value):
+    from journeymap.model.consistency import find_problems
+    from journeymap.model.sqlrows import COLUMNS
+
+    tmp = tmp_path_factory.mktemp("fuzz")
+    name = COLUMNS[table][column % len(COLUMNS[table])]
+    path = tmp / "f.jmap"
+    write_store_file(load_template("b2b-procurement", "en"), path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    try:
+        conn.execute(f'UPDATE {table} SET "{name}" = ? WHERE rowid = '
+                     f"(SELECT min(rowid) FROM {table})", (value,))
+    except sqlite3.IntegrityError:  # NOT NULL / primary key: build it loosely instead
+        conn.executescript(loosen(table))
+        conn.execute(f'UPDATE {table} SET "{name}" = ? WHERE rowid = '
+                     f"(SELECT min(rowid) FROM {table})", (value,))
+    conn.close()
+    untouched = Untouched(path)
+    try:
+        store = load_store(path)
+    except DocumentError as e:
+        message = str(e)
+        assert "\n" not in message and len(message) < 800
+        assert not any(ord(c) < 32 for c in message)
+    else:
+        assert find_problems(store) == []  # what opens is consistent
+    untouched.check()
