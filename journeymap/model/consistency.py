@@ -14,16 +14,7 @@ from typing import Any
 
 from journeymap.model.rows import (
     NAMED_TABLES,
-    ActionLink,
-    Handoff,
-    Influence,
-    Lane,
-    PainPoint,
-    Phase,
     Row,
-    Stage,
-    Touchpoint,
-    Vote,
     derived_id,
     lane_id,
 )
@@ -92,51 +83,58 @@ def reference_problems(store: Store) -> list[Problem]:
                            {"message": "there must be exactly one project record, id "
                             f"'project' ({len(t['project'])} found)"}))
 
-    def journey_of(table: str, id: str | None) -> str | None:
-        row = t[table].get(id) if id is not None else None
-        return getattr(row, "journey", None) if row is not None else None
-
+    # Table by table (not row by row with isinstance): opening a large file runs this.
     journeys = t["journey"]
-    for row in store.all_rows():
-        key = derived_id(row)
-        if key is not None and key != row.id:
-            out.append(Problem(row.table, row.id, "id", "bad_key",
-                               {"value": shown(row.id), "expected": shown(key)}))
-        if isinstance(row, Phase | Stage | Lane | Influence | Touchpoint | Handoff) and (
-                row.journey not in journeys):
-            out.append(_dangling(row, "journey", "a journey"))
-            continue
-        match row:
-            case Stage() if row.phase is not None and journey_of("phase", row.phase) != row.journey:
-                out.append(_dangling(row, "phase", "a phase of its journey"))
-            case Lane() if row.role not in t["role"]:
-                out.append(_dangling(row, "role", "a role"))
-            case Influence():
-                if row.role not in t["role"]:
-                    out.append(_dangling(row, "role", "a role"))
-                if journey_of("stage", row.stage) != row.journey:
-                    out.append(_dangling(row, "stage", "a stage of its journey"))
-            case Touchpoint():
-                if journey_of("stage", row.stage) != row.journey:
-                    out.append(_dangling(row, "stage", "a stage of its journey"))
-                if lane_id(row.journey, row.role) not in t["lane"]:
-                    out.append(_dangling(row, "role", "a lane (role) of its journey"))
-            case PainPoint():
-                if row.touchpoint not in t["touchpoint"]:
-                    out.append(_dangling(row, "touchpoint", "a touchpoint"))
-                if row.dimension not in t["dimension"]:
-                    out.append(_dangling(row, "dimension", "a dimension"))
-            case Handoff():
-                for fld in ("source", "target"):
-                    if journey_of("touchpoint", getattr(row, fld)) != row.journey:
-                        out.append(_dangling(row, fld, "a touchpoint of its journey"))
-            case ActionLink():
-                if row.action not in t["action"]:
-                    out.append(_dangling(row, "action", "an action"))
-                if row.pain not in t["pain_point"]:
-                    out.append(_dangling(row, "pain", "a pain point"))
-            case Vote() if row.target not in t["pain_point"] and row.target not in t["action"]:
-                out.append(_dangling(row, "target", "a pain point or action"))
+    roles = t["role"]
+    stage_journey = {k: r.journey for k, r in t["stage"].items()}  # type: ignore[attr-defined]
+    phase_journey = {k: r.journey for k, r in t["phase"].items()}  # type: ignore[attr-defined]
+    tp_journey = {k: r.journey for k, r in t["touchpoint"].items()}  # type: ignore[attr-defined]
+    for table in ("lane", "influence", "action_link"):
+        for row in t[table].values():
+            key = derived_id(row)
+            if key != row.id:
+                out.append(Problem(table, row.id, "id", "bad_key",
+                                   {"value": shown(row.id), "expected": shown(key)}))
+    for table in ("phase", "stage", "lane", "influence", "touchpoint", "handoff"):
+        for row in t[table].values():
+            if row.journey not in journeys:  # type: ignore[attr-defined]
+                out.append(_dangling(row, "journey", "a journey"))
+    for st in t["stage"].values():
+        if st.phase is not None and phase_journey.get(st.phase) != st.journey:  # type: ignore[attr-defined]
+            out.append(_dangling(st, "phase", "a phase of its journey"))
+    for lane in t["lane"].values():
+        if lane.role not in roles:  # type: ignore[attr-defined]
+            out.append(_dangling(lane, "role", "a role"))
+    for inf in t["influence"].values():
+        if inf.role not in roles:  # type: ignore[attr-defined]
+            out.append(_dangling(inf, "role", "a role"))
+        if stage_journey.get(inf.stage) != inf.journey:  # type: ignore[attr-defined]
+            out.append(_dangling(inf, "stage", "a stage of its journey"))
+    lanes = t["lane"]
+    for tp in t["touchpoint"].values():
+        if stage_journey.get(tp.stage) != tp.journey:  # type: ignore[attr-defined]
+            out.append(_dangling(tp, "stage", "a stage of its journey"))
+        if lane_id(tp.journey, tp.role) not in lanes:  # type: ignore[attr-defined]
+            out.append(_dangling(tp, "role", "a lane (role) of its journey"))
+    touchpoints, dimensions = t["touchpoint"], t["dimension"]
+    for pain in t["pain_point"].values():
+        if pain.touchpoint not in touchpoints:  # type: ignore[attr-defined]
+            out.append(_dangling(pain, "touchpoint", "a touchpoint"))
+        if pain.dimension not in dimensions:  # type: ignore[attr-defined]
+            out.append(_dangling(pain, "dimension", "a dimension"))
+    for h in t["handoff"].values():
+        for fld in ("source", "target"):
+            if tp_journey.get(getattr(h, fld)) != h.journey:  # type: ignore[attr-defined]
+                out.append(_dangling(h, fld, "a touchpoint of its journey"))
+    actions, pains = t["action"], t["pain_point"]
+    for link in t["action_link"].values():
+        if link.action not in actions:  # type: ignore[attr-defined]
+            out.append(_dangling(link, "action", "an action"))
+        if link.pain not in pains:  # type: ignore[attr-defined]
+            out.append(_dangling(link, "pain", "a pain point"))
+    for vote in t["vote"].values():
+        if vote.target not in pains and vote.target not in actions:  # type: ignore[attr-defined]
+            out.append(_dangling(vote, "target", "a pain point or action"))
     return out
 
 
