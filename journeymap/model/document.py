@@ -383,7 +383,13 @@ class Document:
         folder = data_dir() / "sessions" / f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
         try:
             folder.mkdir(parents=True)
+            # Owned from the start: if this process dies while the working copy is being
+            # built, the next start sees a dead, clean session and removes the folder.
+            (folder / "session.json").write_text(json.dumps(
+                {"pid": os.getpid(), "host": socket.gethostname(), "path": None,
+                 "dirty": False, "started": time.time()}), "utf-8")
         except OSError as e:
+            shutil.rmtree(folder, ignore_errors=True)
             raise DocumentError(f"cannot create the working copy in {folder.parent}: "
                                 f"{e.strerror or e}") from None
         return folder

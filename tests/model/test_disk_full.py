@@ -165,3 +165,34 @@ def test_old_temporary_files_of_killed_writers_are_removed_by_the_next_write(tmp
     write_store_file(load_template("blank", "en"), target)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         ".client.jmap.w0rk1n.tmp", "client.jmap"]
+
+
+KILLED_WHILE_OPENING = """
+import sys, time
+from journeymap.model import document
+def slow_build(path, store, upgraded_from=None):
+    path.write_bytes(b"half a working copy")
+    print("building", flush=True)
+    time.sleep(60)
+document._build_file = slow_build
+document.Document.open(sys.argv[1])
+"""
+
+
+def test_a_working_copy_half_built_by_a_killed_process_is_removed_at_the_next_start(tmp_path):
+    import subprocess
+    import sys
+
+    from journeymap.model.document import prune_sessions, sessions
+
+    path = tmp_path / "p.jmap"
+    write_store_file(load_template("blank", "en"), path)
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WHILE_OPENING, str(path)],
+                            stdout=subprocess.PIPE, text=True, env={**os.environ})
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "building"
+    proc.kill()
+    proc.wait(10)
+    root = document.data_dir() / "sessions"
+    assert len(list(root.iterdir())) == 1  # the litter exists...
+    assert prune_sessions() == 1  # ...and the next start removes it
+    assert list(root.iterdir()) == [] and sessions() == []
