@@ -8,6 +8,8 @@ import → export → import is the identity on the exported text.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,6 +50,7 @@ from journeymap.model.validation import (
 
 FORMAT = "journeymap"
 VERSION = 1
+MAX_JSON_BYTES = 512 * 1024 * 1024  # as for .jmap files
 
 
 class JsonFormatError(ValueError):
@@ -435,7 +438,18 @@ def loads_project(text: str) -> Store:
 
 
 def read_json_file(path: Path, reader: Callable[[str], Store] = loads_project) -> Store:
-    """Read and parse a JSON project file (UTF-8, with or without BOM)."""
+    """Read and parse a JSON project file (UTF-8, with or without BOM).
+
+    A named pipe or device is refused before it is opened (reading it could block or
+    never end), and so is a file over :data:`MAX_JSON_BYTES`."""
+    st = os.stat(path)  # FileNotFoundError as it is
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise JsonFormatError("", "not a regular file")
+    if st.st_size > MAX_JSON_BYTES:
+        raise JsonFormatError("", f"too large for a journeymap project ({st.st_size:,} bytes; "
+                              f"at most {MAX_JSON_BYTES:,})")
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")

@@ -98,3 +98,22 @@ def test_errors_carry_a_code_and_params():
     assert e.value.code == "out_of_range"
     assert e.value.params == {"lo": 0, "hi": 5, "value": "9"}
     assert e.value.path == "$.roles[0].default_influence"
+
+
+def test_a_named_pipe_or_huge_file_is_refused_before_reading(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from journeymap.model import jsonio
+
+    pipe = tmp_path / "p.json"
+    os.mkfifo(pipe)
+    t = time.monotonic()
+    with pytest.raises(JsonFormatError, match="not a regular file"):
+        jsonio.read_json_file(pipe)
+    assert time.monotonic() - t < 5
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(project([], ["r"])), "utf-8")
+    monkeypatch.setattr(jsonio, "MAX_JSON_BYTES", 100)
+    with pytest.raises(JsonFormatError, match="too large"):
+        jsonio.read_json_file(big)
