@@ -42,6 +42,7 @@ from journeymap.model.sqlfile import (
 )
 from journeymap.model.sqlrows import (
     SCHEMA_VERSION,
+    create_indexes,
     create_schema,
     delete_sql,
     insert_sql,
@@ -223,8 +224,9 @@ def _init_file(conn: sqlite3.Connection, store: Store, upgraded_from: int | None
                ) -> None:
     """Fill an empty database: the app's own schema, then the rows (nothing else)."""
     conn.execute("BEGIN")
-    create_schema(conn)
-    write_rows(conn, store.all_rows())
+    create_schema(conn, indexes=False)  # bulk load first, then index: faster
+    write_rows(conn, store.all_rows(), replace=False)
+    create_indexes(conn)
     conn.execute("INSERT INTO meta (key, value) VALUES ('created_by', 'journeymap')")
     if upgraded_from is not None:
         conn.execute("INSERT INTO meta (key, value) VALUES ('upgraded_from', ?)",
