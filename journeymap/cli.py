@@ -284,8 +284,11 @@ def cmd_info(args: argparse.Namespace) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> None:
     from journeymap.model.consistency import problems
+    from journeymap.model.document import validate_file
 
-    found = problems(_load(args.file))
+    # A .jmap is validated as a file: invalid rows and every foreign object it holds.
+    found = (problems(_load(args.file)) if args.file.suffix.lower() == ".json"
+             else validate_file(args.file))
     if found:
         for p in found[:50]:
             _print(str(p))

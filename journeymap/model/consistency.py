@@ -1,72 +1,143 @@
-"""Whole-project integrity checks (``journeymap validate``): every row in range and
-every reference pointing at something of the right journey."""
+"""Whole-project checks: every row in range (:func:`~journeymap.model.validation.check_row`),
+ids unique, and every reference pointing at something of the right journey.
+
+This is the one validation path for rows from anywhere: the JSON import runs it after
+parsing, and opening a .jmap file runs it on the rows read from the file
+(:mod:`journeymap.model.sqlfile`); ``journeymap validate`` prints what it finds.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
 from journeymap.model.rows import (
-    ActionLink,
-    Handoff,
-    Influence,
-    Lane,
-    PainPoint,
-    Stage,
-    Touchpoint,
-    Vote,
+    NAMED_TABLES,
+    Row,
+    derived_id,
+    lane_id,
 )
-from journeymap.model.store import Store
-from journeymap.model.validation import ValidationError, check_row
+from journeymap.model.store import PROJECT_ID, Store
+from journeymap.model.validation import ValidationError, check_row, render, shown
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One refused row: ``table``, row ``id``, ``field`` and a structured reason."""
+
+    table: str
+    id: str
+    field: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return render(self.code, self.params)
+
+    def __str__(self) -> str:
+        return f"{self.table} {shown(self.id)}: {self.field}: {self.message}"
+
+
+def _dangling(row: Row, fld: str, what: str) -> Problem:
+    return Problem(row.table, row.id, fld, "dangling",
+                   {"value": shown(getattr(row, fld)), "what": what})
+
+
+def row_problems(rows: Iterable[Row]) -> tuple[list[Row], list[Problem]]:
+    """Check each row alone; returns the valid rows and the problems of the others."""
+    good: list[Row] = []
+    out: list[Problem] = []
+    for row in rows:
+        try:
+            check_row(row)
+        except ValidationError as e:
+            out.append(Problem(row.table, row.id if isinstance(row.id, str) else repr(row.id),
+                               e.field, e.code, e.params))
+            continue
+        good.append(row)
+    return good, out
+
+
+def find_problems(store: Store, limit: int = 1000) -> list[Problem]:
+    """Every problem of ``store`` (at most ``limit``); an empty list means it is consistent."""
+    _, out = row_problems(store.all_rows())
+    out.extend(reference_problems(store))
+    return out[:limit]
+
+
+def reference_problems(store: Store) -> list[Problem]:
+    """Problems between rows (ids, references, derived keys); rows are assumed checked."""
+    out: list[Problem] = []
+    t = store.tables
+    named: dict[str, str] = {}
+    for table in NAMED_TABLES:
+        for id in t[table]:
+            if id in named:
+                out.append(Problem(table, id, "id", "duplicate",
+                                   {"value": shown(id), "other": f"a {named[id]}"}))
+            named[id] = table
+    if set(t["project"]) != {PROJECT_ID}:
+        out.append(Problem("project", ",".join(t["project"])[:60], "id", "invalid",
+                           {"message": "there must be exactly one project record, id "
+                            f"'project' ({len(t['project'])} found)"}))
+
+    # Table by table (not row by row with isinstance): opening a large file runs this.
+    journeys = t["journey"]
+    roles = t["role"]
+    stage_journey = {k: r.journey for k, r in t["stage"].items()}  # type: ignore[attr-defined]
+    phase_journey = {k: r.journey for k, r in t["phase"].items()}  # type: ignore[attr-defined]
+    tp_journey = {k: r.journey for k, r in t["touchpoint"].items()}  # type: ignore[attr-defined]
+    for table in ("lane", "influence", "action_link"):
+        for row in t[table].values():
+            key = derived_id(row)
+            if key != row.id:
+                out.append(Problem(table, row.id, "id", "bad_key",
+                                   {"value": shown(row.id), "expected": shown(key)}))
+    for table in ("phase", "stage", "lane", "influence", "touchpoint", "handoff"):
+        for row in t[table].values():
+            if row.journey not in journeys:  # type: ignore[attr-defined]
+                out.append(_dangling(row, "journey", "a journey"))
+    for st in t["stage"].values():
+        if st.phase is not None and phase_journey.get(st.phase) != st.journey:  # type: ignore[attr-defined]
+            out.append(_dangling(st, "phase", "a phase of its journey"))
+    for lane in t["lane"].values():
+        if lane.role not in roles:  # type: ignore[attr-defined]
+            out.append(_dangling(lane, "role", "a role"))
+    for inf in t["influence"].values():
+        if inf.role not in roles:  # type: ignore[attr-defined]
+            out.append(_dangling(inf, "role", "a role"))
+        if stage_journey.get(inf.stage) != inf.journey:  # type: ignore[attr-defined]
+            out.append(_dangling(inf, "stage", "a stage of its journey"))
+    lanes = t["lane"]
+    for tp in t["touchpoint"].values():
+        if stage_journey.get(tp.stage) != tp.journey:  # type: ignore[attr-defined]
+            out.append(_dangling(tp, "stage", "a stage of its journey"))
+        if lane_id(tp.journey, tp.role) not in lanes:  # type: ignore[attr-defined]
+            out.append(_dangling(tp, "role", "a lane (role) of its journey"))
+    touchpoints, dimensions = t["touchpoint"], t["dimension"]
+    for pain in t["pain_point"].values():
+        if pain.touchpoint not in touchpoints:  # type: ignore[attr-defined]
+            out.append(_dangling(pain, "touchpoint", "a touchpoint"))
+        if pain.dimension not in dimensions:  # type: ignore[attr-defined]
+            out.append(_dangling(pain, "dimension", "a dimension"))
+    for h in t["handoff"].values():
+        for fld in ("source", "target"):
+            if tp_journey.get(getattr(h, fld)) != h.journey:  # type: ignore[attr-defined]
+                out.append(_dangling(h, fld, "a touchpoint of its journey"))
+    actions, pains = t["action"], t["pain_point"]
+    for link in t["action_link"].values():
+        if link.action not in actions:  # type: ignore[attr-defined]
+            out.append(_dangling(link, "action", "an action"))
+        if link.pain not in pains:  # type: ignore[attr-defined]
+            out.append(_dangling(link, "pain", "a pain point"))
+    for vote in t["vote"].values():
+        if vote.target not in pains and vote.target not in actions:  # type: ignore[attr-defined]
+            out.append(_dangling(vote, "target", "a pain point or action"))
+    return out
 
 
 def problems(store: Store) -> list[str]:
     """Human-readable problems; an empty list means the project is consistent."""
-    out: list[str] = []
-    t = store.tables
-    for row in store.all_rows():
-        try:
-            check_row(row)
-        except ValidationError as e:
-            out.append(f"{row.table} {row.id!r}: {e}")
-    named: dict[str, str] = {}
-    for table in ("dimension", "role", "journey", "phase", "stage", "touchpoint", "pain_point",
-                  "action"):
-        for id in t[table]:
-            if id in named:
-                out.append(f"id {id!r} is used by a {named[id]} and a {table}")
-            named[id] = table
-    if len(t["project"]) != 1:
-        out.append(f"the project record is missing or repeated ({len(t['project'])} found)")
-
-    def journey_of(table: str, id: str | None) -> str | None:
-        row = t[table].get(id) if id is not None else None
-        return getattr(row, "journey", None) if row is not None else None
-
-    for row in store.all_rows():
-        where = f"{row.table} {row.id!r}"
-        match row:
-            case Stage() if row.phase is not None and journey_of("phase", row.phase) != row.journey:
-                out.append(f"{where}: phase {row.phase!r} is not in its journey")
-            case Lane() if row.role not in t["role"] or row.journey not in t["journey"]:
-                out.append(f"{where}: refers to a missing role or journey")
-            case Influence():
-                if row.role not in t["role"] or journey_of("stage", row.stage) != row.journey:
-                    out.append(f"{where}: refers to a missing role or a stage of another journey")
-            case Touchpoint():
-                if journey_of("stage", row.stage) != row.journey:
-                    out.append(f"{where}: stage {row.stage!r} is not in its journey")
-                if f"{row.journey}/{row.role}" not in t["lane"]:
-                    out.append(f"{where}: role {row.role!r} has no lane in its journey")
-            case PainPoint():
-                if row.touchpoint not in t["touchpoint"]:
-                    out.append(f"{where}: touchpoint {row.touchpoint!r} is missing")
-                if row.dimension not in t["dimension"]:
-                    out.append(f"{where}: dimension {row.dimension!r} is missing")
-            case Handoff():
-                if (journey_of("touchpoint", row.source) != row.journey
-                        or journey_of("touchpoint", row.target) != row.journey):
-                    out.append(f"{where}: links touchpoints that are missing or elsewhere")
-            case ActionLink():
-                if row.action not in t["action"] or row.pain not in t["pain_point"]:
-                    out.append(f"{where}: refers to a missing action or pain point")
-            case Vote() if row.target not in t["pain_point"] and row.target not in t["action"]:
-                out.append(f"{where}: target {row.target!r} is not a pain point or action")
-    return out
+    return [str(p) for p in find_problems(store)]

@@ -1,11 +1,12 @@
-"""Opening, editing and saving .jmap files safely.
+"""Opening, editing and saving .jmap files safely (docs/file-format.md).
 
-* Files from anyone are untrusted: :func:`check_file` identifies them (SQLite header,
-  ``application_id``, ``user_version``, integrity) before anything reads a row, and
-  opens them read-only, so a refused file is never modified.
-* The open document is a **working copy** in the app's data folder; every edit is one
-  committed transaction there; :meth:`Document.save` copies it to the user's path with
-  the SQLite backup API into a temporary file beside the target, fsync, rename.
+* Files from anyone are untrusted: :mod:`journeymap.model.sqlfile` identifies them,
+  reads only the known tables and columns through a hardened read-only connection and
+  checks every row as the JSON import does; nothing in the file is executed or kept.
+* The open document is a **working copy** in the app's data folder, built from the
+  app's own schema and the checked rows; every edit is one committed transaction there;
+  :meth:`Document.save` copies it to the user's path with the SQLite backup API into a
+  temporary file beside the target, fsync, rename.
 * A session folder per open document records the process id and the user's path: a
   dead process's folder with unsaved changes is offered for recovery, and a live one's
   path is "open in another instance".
@@ -20,18 +21,28 @@ import shutil
 import socket
 import sqlite3
 import stat
-import struct
 import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from journeymap.model.edits import Edit
+from journeymap.model.sqlfile import (
+    DocumentError,
+    check_header,
+    connect_untrusted,
+    harden,
+    identify,
+    read_contents,
+    read_file,
+    refusal,
+)
 from journeymap.model.sqlrows import (
-    APPLICATION_ID,
     SCHEMA_VERSION,
+    create_indexes,
     create_schema,
     delete_sql,
     insert_sql,
@@ -41,18 +52,13 @@ from journeymap.model.sqlrows import (
 )
 from journeymap.model.store import Change, Store
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # Read once, at import (single-threaded): os.umask can only be read by setting it.
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 Listener = Callable[[list[Change]], None]
 
 
-class DocumentError(Exception):
-    """A file cannot be opened or written; the message is for the user, one line."""
-
-
-# -- identifying files ------------------------------------------------------------------------
+# -- identifying and reading files ---------------------------------------------------------------
 @dataclass(frozen=True)
 class FileInfo:
     path: Path
@@ -68,92 +74,33 @@ def check_file(path: Path | str) -> FileInfo:
 
     Raises :class:`DocumentError` with a clear message otherwise. Reads only."""
     path = Path(path)
-    name = _display(path)
+    check_header(path)
     try:
-        with open(path, "rb") as f:
-            header = f.read(100)
-            size = os.fstat(f.fileno()).st_size
-    except FileNotFoundError:
-        raise DocumentError(f"{name} does not exist") from None
-    except IsADirectoryError:
-        raise DocumentError(f"{name} is a folder, not a journeymap project") from None
-    except PermissionError:
-        raise DocumentError(f"{name} cannot be read: permission denied") from None
-    except OSError as e:
-        raise DocumentError(f"{name} cannot be read: {e.strerror or e}") from None
-    if size == 0:
-        raise DocumentError(f"{name} is empty: not a journeymap project")
-    if not header.startswith(SQLITE_MAGIC):
-        raise DocumentError(f"{name} is not a journeymap project (not an SQLite database)")
-    if len(header) < 100:
-        raise DocumentError(f"{name} is damaged: the file is truncated")
-    page_size = struct.unpack(">H", header[16:18])[0]
-    page_size = 65536 if page_size == 1 else page_size
-    pages = struct.unpack(">I", header[28:32])[0]
-    change_counter, valid_for = header[24:28], header[92:96]
-    if page_size and pages and change_counter == valid_for and size < pages * page_size:
-        raise DocumentError(f"{name} is damaged: the file is truncated "
-                            f"({size:,} of {pages * page_size:,} bytes)")
-    try:
-        conn = _connect_ro(path)
+        with connect_untrusted(path, time.monotonic() + 20) as conn:
+            return FileInfo(path, identify(conn, _display(path)))
     except sqlite3.Error as e:
-        raise DocumentError(f"{name} is damaged: {e}") from None
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise DocumentError(f"{name} is an SQLite database of another application, "
-                                "not a journeymap project")
-        if version > SCHEMA_VERSION:
-            raise DocumentError(
-                f"{name} was written by a newer version of journeymap (file version "
-                f"{version}; this version reads up to {SCHEMA_VERSION}). Update journeymap "
-                "to open it; the file was not changed")
-        if version < 1:
-            raise DocumentError(f"{name} is damaged: unknown file version {version}")
-        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if result != "ok":
-            raise DocumentError(f"{name} is damaged: {result}")
-    except sqlite3.DatabaseError as e:
-        raise DocumentError(f"{name} is damaged: {e}") from None
-    finally:
-        conn.close()
-    return FileInfo(path, version)
-
-
-def _connect_ro(path: Path) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None)
-
-
-def _read_store(conn: sqlite3.Connection, name: str) -> Store:
-    try:
-        return Store(read_rows(conn))
-    except (sqlite3.DatabaseError, ValueError, TypeError, KeyError) as e:
-        raise DocumentError(f"{name} is damaged: its content is not valid ({e})") from None
+        raise DocumentError(f"{_display(path)} is damaged: {str(e)[:200]}") from None
 
 
 def load_store(path: Path | str) -> Store:
-    """Read a project without opening it for editing (CLI: info, validate, export)."""
-    info = check_file(path)
-    if info.version < SCHEMA_VERSION:
-        # Upgrade a private copy; the user's file is never touched by a read.
-        with tempfile.TemporaryDirectory() as tmp:
-            copy = Path(tmp) / "upgrade.jmap"
-            _backup(_connect_ro(info.path), copy)
-            conn = sqlite3.connect(copy, isolation_level=None)
-            try:
-                from journeymap.model.schema import upgrade
+    """Read a project without opening it for editing (CLI: info, validate, export).
 
-                upgrade(conn, info.version)
-                return _read_store(conn, _display(path))
-            finally:
-                conn.close()
-    conn = _connect_ro(info.path)
-    try:
-        return _read_store(conn, _display(path))
-    finally:
-        conn.close()
+    Foreign objects in the file are ignored; any invalid row refuses the file."""
+    contents = read_file(path)
+    if contents.problems:
+        raise refusal(_display(path), contents)
+    return contents.store()
+
+
+def validate_file(path: Path | str) -> list[str]:
+    """Everything wrong with a .jmap file, one line each: invalid rows, then each foreign
+    object (which opening ignores and saving drops). Empty: the file is as journeymap
+    writes it. Raises :class:`DocumentError` when the file is refused as a whole."""
+    contents = read_file(path)
+    out = [str(p) for p in contents.problems]
+    out += [f"{f}: not part of a journeymap project; never run, and not kept when the "
+            "project is saved" for f in contents.foreign]
+    return out
 
 
 # -- writing files atomically -------------------------------------------------------------------
@@ -166,14 +113,44 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def _write_error(path: Path, e: OSError) -> DocumentError:
+def _write_error(path: Path, e: OSError | sqlite3.Error) -> DocumentError:
+    if isinstance(e, sqlite3.Error):
+        return DocumentError(f"cannot write {path}: {_sqlite_reason(e, path.parent)}")
     if isinstance(e, PermissionError):
         return DocumentError(f"cannot write {path}: permission denied")
     if isinstance(e, FileNotFoundError):
         return DocumentError(f"cannot write {path}: the folder does not exist")
-    if getattr(e, "errno", None) == 28:
+    if getattr(e, "errno", None) in (28, 122):  # ENOSPC, EDQUOT
         return DocumentError(f"cannot write {path}: the disk is full")
     return DocumentError(f"cannot write {path}: {e.strerror or e}")
+
+
+def _disk_nearly_full(folder: Path | None) -> bool:
+    if folder is None:
+        return False
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 1024 * 1024
+
+
+def _sqlite_reason(e: sqlite3.Error, folder: Path | None = None) -> str:
+    """SQLite's error as the user's reason (disk full, quota, I/O), without jargon.
+
+    A full disk does not always say so: growing the -shm of a WAL database reports
+    SQLITE_IOERR_SHMSIZE, so an I/O error on a nearly full disk is called full."""
+    code = getattr(e, "sqlite_errorcode", None)
+    text = str(e).lower()
+    if code == 13 or "full" in text:  # SQLITE_FULL (quotas also end up here)
+        return "the disk is full"
+    if code is not None and code & 0xFF == 10 or "i/o" in text:  # SQLITE_IOERR_*
+        if _disk_nearly_full(folder):
+            return "the disk is full"
+        return "a disk error occurred (input/output error)"
+    if code == 8 or "readonly" in text or "read-only" in text:
+        return "the file or folder is read-only"
+    return str(e)[:200]
 
 
 @contextlib.contextmanager
@@ -191,6 +168,7 @@ def atomic_path(target: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
         # Renaming over a device or pipe would replace it (as root, even /dev/null).
         raise DocumentError(f"cannot write {shown}: it is not a regular file "
                             "(a device, pipe or socket)")
+    _remove_stale_temporaries(target, suffix)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
                                         dir=target.parent)
@@ -211,12 +189,33 @@ def atomic_path(target: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
             os.fsync(f.fileno())
         os.replace(tmp, target)
         _fsync_dir(target.parent)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error) as e:
+        _remove_with_side_files(tmp)
         raise _write_error(shown, e) from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _remove_with_side_files(tmp)
         raise
+
+
+STALE_TEMPORARY_AGE = 3600.0  # seconds; no write of a project takes nearly this long
+
+
+def _remove_stale_temporaries(target: Path, suffix: str) -> None:
+    """Remove what an earlier writer of ``target``, killed between copy and rename, left
+    beside it (``.<name>.<random><suffix>`` and its journal), once it is old enough that
+    no live writer can still be filling it."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for p in target.parent.glob(f".{glob_escape(target.name)}.*{suffix}"):
+            with contextlib.suppress(OSError):
+                if p.is_file() and now - p.stat().st_mtime > STALE_TEMPORARY_AGE:
+                    _remove_with_side_files(p)
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for p in (path, *(Path(f"{path}{s}") for s in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(OSError):
+            p.unlink()
 
 
 def _backup(src: sqlite3.Connection, dest: Path) -> None:
@@ -229,22 +228,37 @@ def _backup(src: sqlite3.Connection, dest: Path) -> None:
         out.close()
 
 
-def _init_file(conn: sqlite3.Connection, store: Store) -> None:
+def _init_file(conn: sqlite3.Connection, store: Store, upgraded_from: int | None = None
+               ) -> None:
+    """Fill an empty database: the app's own schema, then the rows (nothing else)."""
     conn.execute("BEGIN")
-    create_schema(conn)
-    write_rows(conn, store.all_rows())
+    create_schema(conn, indexes=False)  # bulk load first, then index: faster
+    write_rows(conn, store.all_rows(), replace=False)
+    create_indexes(conn)
     conn.execute("INSERT INTO meta (key, value) VALUES ('created_by', 'journeymap')")
+    if upgraded_from is not None:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('upgraded_from', ?)",
+                     (str(upgraded_from),))
     conn.execute("COMMIT")
+
+
+def _build_file(path: Path, store: Store, upgraded_from: int | None = None) -> None:
+    """Write a new, complete file at ``path`` (a fresh temporary or working-copy path:
+    a crash leaves a file nobody uses, so no journal and no sync; callers that rename
+    it into place fsync it first)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        _init_file(conn, store, upgraded_from)
+    finally:
+        conn.close()
 
 
 def write_store_file(store: Store, path: Path | str) -> None:
     """Write a complete project to ``path`` atomically (replacing any file there)."""
     with atomic_path(path) as tmp:
-        conn = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            _init_file(conn, store)
-        finally:
-            conn.close()
+        _build_file(tmp, store)
 
 
 # -- sessions (working copies) ------------------------------------------------------------------
@@ -315,11 +329,27 @@ def recoverable_sessions() -> list[Session]:
     return sorted(out, key=lambda s: -s.started)
 
 
+def _remove_stale_save(folder: Path) -> None:
+    """Remove the temporary file a crashed save left beside its target, if it is ours
+    (named ``.<target>.<random>.tmp`` by :func:`atomic_path`), and its journal."""
+    record = folder / "saving.json"
+    try:
+        tmp = Path(json.loads(record.read_text("utf-8"))["tmp"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    if tmp.name.startswith(".") and tmp.name.endswith(".tmp"):
+        _remove_with_side_files(tmp)
+    record.unlink(missing_ok=True)
+
+
 def prune_sessions() -> int:
     """Delete the working copies of dead processes that hold nothing unsaved (a process
-    killed right after saving, say); returns how many were removed."""
+    killed right after saving, say) and the temporary files of their interrupted saves;
+    returns how many working copies were removed."""
     removed = 0
     for s in sessions():
+        if not s.alive:
+            _remove_stale_save(s.folder)
         if not s.alive and not s.dirty:
             shutil.rmtree(s.folder, ignore_errors=True)
             removed += 1
@@ -363,7 +393,13 @@ class Document:
         folder = data_dir() / "sessions" / f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
         try:
             folder.mkdir(parents=True)
+            # Owned from the start: if this process dies while the working copy is being
+            # built, the next start sees a dead, clean session and removes the folder.
+            (folder / "session.json").write_text(json.dumps(
+                {"pid": os.getpid(), "host": socket.gethostname(), "path": None,
+                 "dirty": False, "started": time.time()}), "utf-8")
         except OSError as e:
+            shutil.rmtree(folder, ignore_errors=True)
             raise DocumentError(f"cannot create the working copy in {folder.parent}: "
                                 f"{e.strerror or e}") from None
         return folder
@@ -372,54 +408,70 @@ class Document:
     def new(cls, store: Store) -> Document:
         """An untitled document holding ``store`` (e.g. from a template)."""
         folder = cls._new_folder()
-        conn = sqlite3.connect(folder / "project.jmap", isolation_level=None)
         try:
-            _init_file(conn, store)
-        finally:
-            conn.close()
+            _build_file(folder / "project.jmap", store)
+        except (sqlite3.Error, OSError) as e:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise DocumentError(f"cannot create the working copy in {folder.parent}: "
+                                f"{_reason(e)}") from None
         return cls(folder, store.copy(), None, dirty=False)
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False) -> Document:
         """Open a .jmap file for editing (a working copy of it).
 
-        Raises DocumentError for damaged, foreign or newer files; the file is only read.
-        If another live process has it open, the document is read-only."""
+        Raises DocumentError for damaged, foreign or newer files and for files with an
+        invalid row; the file is only read. Foreign objects in the file (triggers, views,
+        other tables, extra columns) are neither run nor copied. If another live process
+        has it open, the document is read-only."""
         path = Path(path).resolve()
-        info = check_file(path)
+        contents = read_file(path)
+        if contents.problems:
+            raise refusal(str(path), contents)
+        store = contents.store()
         if open_elsewhere(path) is not None:
             read_only = True
         folder = cls._new_folder()
         try:
-            src = _connect_ro(path)
-            try:
-                _backup(src, folder / "project.jmap")
-            finally:
-                src.close()
-            conn = sqlite3.connect(folder / "project.jmap", isolation_level=None)
-            try:
-                if info.version < SCHEMA_VERSION:
-                    from journeymap.model.schema import upgrade
-
-                    upgrade(conn, info.version)
-                store = _read_store(conn, str(path))
-            finally:
-                conn.close()
-        except (sqlite3.Error, OSError, DocumentError) as e:
+            upgraded = contents.version if contents.version < SCHEMA_VERSION else None
+            _build_file(folder / "project.jmap", store, upgraded)
+            return cls(folder, store, path, read_only=read_only)
+        except (sqlite3.Error, OSError) as e:
             shutil.rmtree(folder, ignore_errors=True)
-            if isinstance(e, DocumentError):
-                raise
-            raise DocumentError(f"{path} cannot be opened: {e}") from None
-        return cls(folder, store, path, read_only=read_only)
+            raise DocumentError(f"{path} cannot be opened: the working copy in "
+                                f"{folder.parent} cannot be written ({_reason(e)})") from None
 
     @classmethod
     def recover(cls, session: Session) -> Document:
-        """Take over the working copy of a crashed session (unsaved changes kept)."""
-        conn = sqlite3.connect(session.working_copy, isolation_level=None)
+        """Take over the working copy of a crashed session (unsaved changes kept).
+
+        The working copy's rows (its -wal included) are read and checked like any file,
+        then the working copy is rebuilt from them with the app's schema, so nothing but
+        journeymap's own tables survives even in a copy made by an older version."""
+        wc = session.working_copy
+        name = str(wc)
         try:
-            store = _read_store(conn, str(session.working_copy))
-        finally:
-            conn.close()
+            conn = sqlite3.connect(wc, isolation_level=None)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                harden(conn, time.monotonic() + 20)
+                contents = read_contents(conn, name)
+            finally:
+                conn.close()
+            if contents.problems:
+                raise refusal(name, contents)
+            store = contents.store()
+            fresh = session.folder / "project.jmap.rebuild"
+            fresh.unlink(missing_ok=True)
+            _build_file(fresh, store)
+            with open(fresh, "rb+") as f:
+                os.fsync(f.fileno())
+            for side in ("-wal", "-shm"):  # checkpointed above: nothing left in them
+                Path(f"{wc}{side}").unlink(missing_ok=True)
+            os.replace(fresh, wc)
+        except (sqlite3.Error, OSError) as e:
+            raise DocumentError(f"the unsaved work in {session.folder} cannot be recovered: "
+                                f"{_reason(e)}") from None
         path = Path(session.path) if session.path else None
         return cls(session.folder, store, path, dirty=True)
 
@@ -464,8 +516,8 @@ class Document:
         if not changes:
             return
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
         try:
+            conn.execute("BEGIN IMMEDIATE")
             for ch in changes:
                 if ch.after is None:
                     conn.execute(delete_sql(ch.table), (ch.id,))
@@ -474,13 +526,24 @@ class Document:
                         conn.execute(delete_sql(ch.table), (ch.before.id,))
                     conn.execute(insert_sql(ch.table), row_to_db(ch.after))
             conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            # Disk full, quota, I/O error: nothing changed (SQLite may already have rolled
+            # back, so only roll back an open transaction; no "cannot rollback").
+            self._rollback()
+            raise DocumentError(f"the change could not be recorded: {_reason(e, self.folder)}. "
+                                "Nothing was changed; free some space and try again") from None
         except BaseException:
-            conn.execute("ROLLBACK")
+            self._rollback()
             raise
         self.store.apply(changes)
         self._set_dirty(True)
         for listener in list(self._listeners):
             listener(changes)
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
 
     # saving
     def save(self, path: Path | str | None = None) -> None:
@@ -493,9 +556,21 @@ class Document:
         other = open_elsewhere(target)
         if other is not None and target != self.path:
             raise DocumentError(f"{target} is open in another journeymap window; close it there first")
-        self._conn.execute("PRAGMA wal_checkpoint(FULL)")
-        with atomic_path(target) as tmp:
-            _backup(self._conn, tmp)
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(FULL)")
+        except sqlite3.Error as e:
+            raise DocumentError(f"cannot write {target}: {_reason(e, self.folder)}") from None
+        record = self.folder / "saving.json"
+        try:
+            with atomic_path(target) as tmp:
+                # Remembered until the rename: a crash here leaves the temporary file
+                # beside the target, and the next start removes it (prune_sessions).
+                with contextlib.suppress(OSError):
+                    record.write_text(json.dumps({"tmp": str(tmp)}), "utf-8")
+                _backup(self._conn, tmp)
+        finally:
+            with contextlib.suppress(OSError):
+                record.unlink(missing_ok=True)
         self.path = target
         self.read_only = False
         self._dirty = False
@@ -512,9 +587,19 @@ class Document:
         return Store(read_rows(self._conn))
 
 
+def _reason(e: BaseException, folder: Path | None = None) -> str:
+    if isinstance(e, sqlite3.Error):
+        return _sqlite_reason(e, folder)
+    if isinstance(e, OSError):
+        if e.errno in (28, 122):
+            return "the disk is full"
+        return str(e.strerror or e)
+    return str(e)
+
+
 __all__ = [
     "Document", "DocumentError", "FileInfo", "Session", "atomic_path", "check_file",
     "data_dir", "discard_session", "load_store", "open_elsewhere", "prune_sessions",
-    "recoverable_sessions",
+    "recoverable_sessions", "validate_file",
     "sessions", "write_store_file",
 ]

@@ -30,6 +30,9 @@ from journeymap.model.rows import (
     Stage,
     Touchpoint,
     Vote,
+    influence_id,
+    lane_id,
+    link_id,
 )
 from journeymap.model.store import Change, Store, invert
 from journeymap.model.validation import ValidationError, check_row
@@ -144,7 +147,7 @@ def _check_touchpoint_refs(d: _Draft, tp: Touchpoint) -> None:
     stage = d.get("stage", tp.stage)
     if not isinstance(stage, Stage) or stage.journey != tp.journey:
         raise ValidationError("stage", f"{tp.stage!r} is not a stage of this journey")
-    if d.get("lane", f"{tp.journey}/{tp.role}") is None and not any(
+    if d.get("lane", lane_id(tp.journey, tp.role)) is None and not any(
             isinstance(x, Lane) and x.journey == tp.journey and x.role == tp.role
             for x in d.rows("lane")):
         raise ValidationError("role", f"{tp.role!r} has no lane in this journey")
@@ -231,10 +234,10 @@ def add_journey(store: Store, name: str, segment: str = "", copy_from: str | Non
             d.insert(st.with_(id=stage_map[st.id], journey=jid,
                               phase=phase_map.get(st.phase) if st.phase else None))
         for lane in store.lanes(copy_from):
-            d.insert(lane.with_(id=f"{jid}/{lane.role}", journey=jid))
+            d.insert(lane.with_(id=lane_id(jid, lane.role), journey=jid))
         for inf in store.influences(copy_from):
             s = stage_map[inf.stage]
-            d.insert(inf.with_(id=f"{jid}/{inf.role}/{s}", journey=jid, stage=s))
+            d.insert(inf.with_(id=influence_id(jid, inf.role, s), journey=jid, stage=s))
     return d.finish("Add journey", jid)
 
 
@@ -278,7 +281,7 @@ def add_role(store: Store, name: str, journey: str | None = None, color: str | N
                   default_influence=default_influence, position=_next_position(roles)))
     if journey is not None:
         _require(store, "journey", journey, "journey")
-        d.insert(Lane(f"{journey}/{rid}", journey=journey, role=rid,
+        d.insert(Lane(lane_id(journey, rid), journey=journey, role=rid,
                       position=_next_position(store.lanes(journey))))
     return d.finish("Add role", rid)
 
@@ -290,7 +293,7 @@ def add_lane(store: Store, journey: str, role: str) -> Edit:
     d = _Draft(store)
     if _lane_id(d, journey, role) is not None:
         raise EditError("this role already has a lane in the journey")
-    d.insert(Lane(f"{journey}/{role}", journey=journey, role=role,
+    d.insert(Lane(lane_id(journey, role), journey=journey, role=role,
                   position=_next_position(store.lanes(journey))))
     return d.finish("Add lane", role)
 
@@ -305,7 +308,7 @@ def set_influence(store: Store, journey: str, role: str, stage: str,
         raise EditError(f"{stage!r} is not a stage of this journey")
     d = _Draft(store)
     existing = store.explicit_influence(journey, role, stage)
-    iid = existing.id if existing else f"{journey}/{role}/{stage}"
+    iid = existing.id if existing else influence_id(journey, role, stage)
     if weight is None:
         d.delete("influence", iid)
     else:
@@ -413,7 +416,7 @@ def add_action(store: Store, title: str, addresses: Sequence[str] = (), **values
     d.insert(Action(aid, title=title, position=_next_position(store.actions()), **values))
     for i, pain in enumerate(addresses):
         _require(store, "pain_point", pain, "pain point")
-        d.insert(ActionLink(f"{aid}/{pain}", action=aid, pain=pain, position=float(i)))
+        d.insert(ActionLink(link_id(aid, pain), action=aid, pain=pain, position=float(i)))
     return d.finish("Add action", aid)
 
 
@@ -422,7 +425,7 @@ def link_action(store: Store, action: str, pain: str, linked: bool = True) -> Ed
     _require(store, "action", action, "action")
     _require(store, "pain_point", pain, "pain point")
     d = _Draft(store)
-    lid = f"{action}/{pain}"
+    lid = link_id(action, pain)
     if linked:
         if store.get("action_link", lid) is None:
             d.insert(ActionLink(lid, action=action, pain=pain,
@@ -524,7 +527,7 @@ def rehome_and_delete(store: Store, table: str, id: str, move_to: str) -> Edit:
         for tp in list(d.rows("touchpoint")):
             if isinstance(tp, Touchpoint) and tp.role == id:
                 if _lane_id(d, tp.journey, move_to) is None:
-                    d.insert(Lane(f"{tp.journey}/{move_to}", journey=tp.journey, role=move_to,
+                    d.insert(Lane(lane_id(tp.journey, move_to), journey=tp.journey, role=move_to,
                                   position=_next_position(store.lanes(tp.journey))))
                 d.put(tp.with_(role=move_to))
     elif table == "dimension":

@@ -1,4 +1,4 @@
-"""JSON interchange format, version 1 (DESIGN.md §6): parse with paths in errors, dump.
+"""JSON interchange format, version 1 (docs/json-format.md): parse with paths in errors, dump.
 
 ``parse_project(obj)`` turns decoded JSON into a :class:`Store`; ``dump_project(store)``
 gives the canonical JSON object back. Every field is written on export, so
@@ -8,10 +8,13 @@ import → export → import is the identity on the exported text.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from journeymap.model.consistency import reference_problems
 from journeymap.model.rows import (
     DEFAULT_INFLUENCE,
     DEFAULT_VOTE_WEIGHT,
@@ -31,21 +34,42 @@ from journeymap.model.rows import (
     Stage,
     Touchpoint,
     Vote,
+    influence_id,
+    lane_id,
+    link_id,
 )
 from journeymap.model.store import PROJECT_ID, Store
-from journeymap.model.validation import ValidationError, check_row
+from journeymap.model.validation import (
+    MAX_ID,
+    ValidationError,
+    check_number,
+    check_row,
+    check_text,
+    shown,
+)
 
 FORMAT = "journeymap"
 VERSION = 1
+MAX_JSON_BYTES = 512 * 1024 * 1024  # as for .jmap files
 
 
 class JsonFormatError(ValueError):
     """The JSON does not follow the format; ``path`` locates the problem."""
 
-    def __init__(self, path: str, message: str) -> None:
+    def __init__(self, path: str, message: str, *, code: str = "invalid",
+                 params: dict[str, Any] | None = None) -> None:
+        # Bounded: a path built from hostile keys or a message quoting a value stays short.
+        path = path if len(path) <= 200 else path[:200] + "…"
+        message = message if len(message) <= 400 else message[:400] + "…"
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path
         self.message = message
+        self.code = code
+        self.params = dict(params or {})
+
+    @classmethod
+    def from_validation(cls, path: str, e: ValidationError) -> JsonFormatError:
+        return cls(f"{path}.{e.field}", e.message, code=e.code, params=e.params)
 
 
 _MISSING = object()
@@ -84,7 +108,12 @@ class _Obj:
     def done(self) -> None:
         for key in self.value:
             if key not in self.used:
-                raise JsonFormatError(f"{self.path}.{key}", "unknown field")
+                raise JsonFormatError(f"{self.path}.{_key(key)}", "unknown field")
+
+
+def _key(key: str) -> str:
+    """A JSON key as a path component: plain keys as they are, others quoted and cut."""
+    return key if key.isidentifier() and len(key) <= 60 else f"[{shown(key)}]"
 
 
 def _tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
@@ -107,6 +136,15 @@ def _kind(v: Any) -> str:
 NUM = (int, float)
 
 
+def _float(o: _Obj, key: str, default: float) -> float:
+    value = o.get(key, NUM, default)
+    try:
+        check_number(key, value)
+    except ValidationError as e:
+        raise JsonFormatError.from_validation(o.path, e) from None
+    return float(value)
+
+
 class _Reader:
     def __init__(self) -> None:
         self.rows: list[Row] = []
@@ -116,7 +154,7 @@ class _Reader:
         try:
             check_row(row)
         except ValidationError as e:
-            raise JsonFormatError(f"{path}.{e.field}", e.message) from None
+            raise JsonFormatError.from_validation(path, e) from None
         self.rows.append(row)
 
     def new_id(self, o: _Obj) -> str:
@@ -125,8 +163,14 @@ class _Reader:
             raise JsonFormatError(f"{o.path}.id", "must not be empty")
         if len(id) > 200:
             raise JsonFormatError(f"{o.path}.id", "is too long (at most 200 characters)")
+        try:
+            check_text("id", id, required=True, limit=MAX_ID)
+        except ValidationError as e:
+            raise JsonFormatError.from_validation(o.path, e) from None
         if id in self.ids:
-            raise JsonFormatError(f"{o.path}.id", f"duplicate id {id!r} (also at {self.ids[id]})")
+            raise JsonFormatError(f"{o.path}.id", f"duplicate id {shown(id)} (also at "
+                                  f"{self.ids[id]})", code="duplicate",
+                                  params={"value": shown(id), "other": self.ids[id]})
         self.ids[id] = o.path
         return id
 
@@ -137,7 +181,8 @@ def _ref(o: _Obj, key: str, valid: dict[str, Any] | set[str], what: str,
     if value is None:
         return None
     if value not in valid:
-        raise JsonFormatError(f"{o.path}.{key}", f"{value!r} is not the id of {what}")
+        raise JsonFormatError(f"{o.path}.{key}", f"{shown(value)} is not the id of {what}",
+                              code="dangling", params={"value": shown(value), "what": what})
     return value
 
 
@@ -146,8 +191,11 @@ def parse_project(data: Any) -> Store:
     top = _Obj(data, "$")
     fmt = top.get("format", str)
     if fmt != FORMAT:
-        raise JsonFormatError("$.format", f"must be {FORMAT!r}, got {fmt!r}: not a journeymap file")
+        raise JsonFormatError("$.format", f"must be {FORMAT!r}, got {shown(fmt)}: not a "
+                              "journeymap file")
     version = top.get("version", int)
+    if abs(version) > 10**6:
+        raise JsonFormatError("$.version", f"unknown format version {shown(version)}")
     if version > VERSION:
         raise JsonFormatError("$.version", f"this file is format version {version}, written by a "
                               f"newer journeymap; this version reads version {VERSION}")
@@ -168,16 +216,16 @@ def parse_project(data: Any) -> Store:
     info = ProjectInfo(PROJECT_ID, title=p.get("title", str, ""), client=p.get("client", str, ""),
                        language=p.get("language", str, "en"))
     s = _Obj(p.get("settings", dict, {}), "$.project.settings")
-    info = info.with_(vote_weight=float(s.get("vote_weight", NUM, DEFAULT_VOTE_WEIGHT)))
+    info = info.with_(vote_weight=_float(s, "vote_weight", DEFAULT_VOTE_WEIGHT))
     weights = _Obj(s.get("dimension_weights", dict, {}), "$.project.settings.dimension_weights")
     for key, value in weights.value.items():
-        wpath = f"{weights.path}.{key}"
+        wpath = f"{weights.path}.{_key(key)}"
         if key not in dims:
-            raise JsonFormatError(wpath, f"{key!r} is not the id of a dimension")
-        if isinstance(value, bool) or not isinstance(value, NUM):
-            raise JsonFormatError(wpath, f"must be a number, got {_kind(value)}")
-        if not 0 <= value <= 10:
-            raise JsonFormatError(wpath, f"must be from 0 to 10, got {value}")
+            raise JsonFormatError(wpath, f"{shown(key)} is not the id of a dimension")
+        try:
+            check_number("weight", value, 0, 10)
+        except ValidationError as e:
+            raise JsonFormatError(wpath, e.message, code=e.code, params=e.params) from None
         dims[key] = dims[key].with_(weight=float(value))  # type: ignore[assignment]
         weights.used.add(key)
     r.rows = [dims.get(x.id, x) if isinstance(x, Dimension) else x for x in r.rows]
@@ -208,11 +256,11 @@ def parse_project(data: Any) -> Store:
         seen: set[str] = set()
         for lpos, (pain, lpath) in enumerate(o.list("addresses")):
             if not isinstance(pain, str) or pain not in pains:
-                raise JsonFormatError(lpath, f"{pain!r} is not the id of a pain point")
+                raise JsonFormatError(lpath, f"{shown(pain)} is not the id of a pain point")
             if pain in seen:
-                raise JsonFormatError(lpath, f"pain point {pain!r} listed twice")
+                raise JsonFormatError(lpath, f"pain point {shown(pain)} listed twice")
             seen.add(pain)
-            r.add(ActionLink(f"{a.id}/{pain}", action=a.id, pain=pain, position=float(lpos)), lpath)
+            r.add(ActionLink(link_id(a.id, pain), action=a.id, pain=pain, position=float(lpos)), lpath)
         o.done()
         r.add(a, path)
         actions.add(a.id)
@@ -226,7 +274,13 @@ def parse_project(data: Any) -> Store:
         r.add(Vote(f"v{pos + 1}", participant=participant, target=target, position=float(pos)),
               path)
     top.done()
-    return Store(r.rows)
+    store = Store(r.rows)
+    # The same whole-project check a .jmap file gets on opening (one validation path);
+    # the checks above already refused everything with a JSON path, so this is a backstop.
+    found = reference_problems(store)
+    if found:
+        raise JsonFormatError("$", str(found[0]), code=found[0].code, params=found[0].params)
+    return store
 
 
 def _parse_journey(r: _Reader, o: _Obj, position: float, roles: dict[str, Role],
@@ -253,20 +307,21 @@ def _parse_journey(r: _Reader, o: _Obj, position: float, roles: dict[str, Role],
     lanes: set[str] = set()
     for pos, (role, path) in enumerate(o.list("lanes")):
         if not isinstance(role, str) or role not in roles:
-            raise JsonFormatError(path, f"{role!r} is not the id of a role")
+            raise JsonFormatError(path, f"{shown(role)} is not the id of a role")
         if role in lanes:
-            raise JsonFormatError(path, f"role {role!r} has two lanes")
+            raise JsonFormatError(path, f"role {shown(role)} has two lanes")
         lanes.add(role)
-        r.add(Lane(f"{j.id}/{role}", journey=j.id, role=role, position=float(pos)), path)
+        r.add(Lane(lane_id(j.id, role), journey=j.id, role=role, position=float(pos)), path)
     seen_inf: set[tuple[str, str]] = set()
     for item, path in o.list("influence"):
         io = _Obj(item, path)
         role = _ref(io, "role", roles, "a role")
         stage = _ref(io, "stage", stages, "a stage of this journey")
         if (role, stage) in seen_inf:
-            raise JsonFormatError(path, f"influence of {role!r} at {stage!r} given twice")
+            raise JsonFormatError(path, f"influence of {shown(role)} at {shown(stage)} given "
+                                  "twice")
         seen_inf.add((role, stage))
-        inf = Influence(f"{j.id}/{role}/{stage}", journey=j.id, role=role, stage=stage,
+        inf = Influence(influence_id(j.id, role, stage), journey=j.id, role=role, stage=stage,
                         weight=io.get("weight", int))
         io.done()
         r.add(inf, path)
@@ -376,11 +431,25 @@ def loads_project(text: str) -> Store:
                               f"column {e.colno}") from None
     except RecursionError:
         raise JsonFormatError("", "not valid JSON: nested too deeply") from None
+    except ValueError as e:  # e.g. an integer of more than 4,300 digits
+        reason = "a number has too many digits" if "digits" in str(e) else str(e)[:120]
+        raise JsonFormatError("", f"not valid JSON: {reason}") from None
     return parse_project(data)
 
 
 def read_json_file(path: Path, reader: Callable[[str], Store] = loads_project) -> Store:
-    """Read and parse a JSON project file (UTF-8, with or without BOM)."""
+    """Read and parse a JSON project file (UTF-8, with or without BOM).
+
+    A named pipe or device is refused before it is opened (reading it could block or
+    never end), and so is a file over :data:`MAX_JSON_BYTES`."""
+    st = os.stat(path)  # FileNotFoundError as it is
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise JsonFormatError("", "not a regular file")
+    if st.st_size > MAX_JSON_BYTES:
+        raise JsonFormatError("", f"too large for a journeymap project ({st.st_size:,} bytes; "
+                              f"at most {MAX_JSON_BYTES:,})")
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")

@@ -198,6 +198,38 @@ class Vote(Row):
     position: float = 0.0
 
 
+def compound_id(*parts: str) -> str:
+    """The id of a row keyed by other rows' ids (lane, influence, action link).
+
+    Parts are joined with "/" after escaping "\\" and "/" inside each part, so the
+    encoding is injective: ids that contain "/" can never make two keys collide, and
+    ids without "/" or "\\" keep the readable ``journey/role`` form of older files."""
+    return "/".join(p.replace("\\", "\\\\").replace("/", "\\/") for p in parts)
+
+
+def lane_id(journey: str, role: str) -> str:
+    return compound_id(journey, role)
+
+
+def influence_id(journey: str, role: str, stage: str) -> str:
+    return compound_id(journey, role, stage)
+
+
+def link_id(action: str, pain: str) -> str:
+    return compound_id(action, pain)
+
+
+def derived_id(row: Row) -> str | None:
+    """The id a lane, influence or action link must have; None for other rows."""
+    if isinstance(row, Lane):
+        return lane_id(row.journey, row.role)
+    if isinstance(row, Influence):
+        return influence_id(row.journey, row.role, row.stage)
+    if isinstance(row, ActionLink):
+        return link_id(row.action, row.pain)
+    return None
+
+
 # Order matters: parents before children (inserts in this order, deletes reversed).
 ROW_TYPES: tuple[type[Row], ...] = (
     ProjectInfo,
@@ -224,5 +256,6 @@ __all__ = [
     "Action", "ActionLink", "Channel", "DEFAULT_DIMENSION_IDS", "DEFAULT_INFLUENCE",
     "DEFAULT_VOTE_WEIGHT", "Dimension", "DimensionKind", "Handoff", "Influence", "Journey",
     "Lane", "Metric", "NAMED_TABLES", "PainPoint", "Phase", "ProjectInfo", "ROW_TYPES",
-    "ROW_TYPE_BY_TABLE", "Role", "Row", "Stage", "Status", "Touchpoint", "Vote",
+    "ROW_TYPE_BY_TABLE", "Role", "Row", "Stage", "Status", "Touchpoint", "Vote", "compound_id",
+    "derived_id", "influence_id", "lane_id", "link_id",
 ]

@@ -1,46 +1,77 @@
 """The .jmap file: SQLModel tables, file identity and ordered schema upgrades.
 
-A .jmap file is an SQLite database with ``PRAGMA application_id = 0x4A4D4150`` ("JMAP")
-and ``PRAGMA user_version`` = schema version. Columns mirror :mod:`journeymap.model.rows`;
-a touchpoint's survey scores and metrics are JSON text columns.
+These SQLModel classes are the one definition of the schema (docs/file-format.md):
+``schema.sql`` is compiled from them, and ``tests/model/test_schema.py`` checks that the
+rows of :mod:`journeymap.model.rows` have the same fields, types and defaults. A .jmap
+file is an SQLite database with ``PRAGMA application_id = 0x4A4D4150`` ("JMAP") and
+``PRAGMA user_version`` = schema version; a touchpoint's survey scores and metrics are
+JSON text columns. Older versions are upgraded in memory, on checked rows
+(:data:`journeymap.model.sqlfile.UPGRADES`), never by running SQL in a received file.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 
+from sqlalchemy import CheckConstraint, DefaultClause
 from sqlmodel import Field, SQLModel
 
+from journeymap.model.rows import (
+    DEFAULT_INFLUENCE,
+    DEFAULT_VOTE_WEIGHT,
+    Channel,
+    DimensionKind,
+    Status,
+)
 from journeymap.model.sqlrows import APPLICATION_ID, SCHEMA_VERSION
+from journeymap.model.validation import LANGUAGES
 
-__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "create_schema", "upgrade"]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "create_schema", "ddl"]
 
 
+def _range(column: str, lo: float, hi: float, nullable: bool = False) -> CheckConstraint:
+    test = f"{column} BETWEEN {lo} AND {hi}"
+    return CheckConstraint(f"{column} IS NULL OR {test}" if nullable else test,
+                           name=f"{column}_range")
+
+
+def _choice(column: str, choices: tuple[str, ...]) -> CheckConstraint:
+    words = ", ".join(f"'{c}'" for c in choices)
+    return CheckConstraint(f"{column} IN ({words})", name=f"{column}_choice")
+
+
+# Defaults equal those of journeymap.model.rows; the CHECK constraints equal the ranges
+# of journeymap.model.validation (tests/model/test_schema.py compares both). They guard
+# the working copy; files are checked by validation when read, whatever they declare.
 class ProjectTable(SQLModel, table=True):
     __tablename__ = "project"
+    __table_args__ = (_choice("language", LANGUAGES), _range("vote_weight", 0, 10))
     id: str = Field(primary_key=True)
     title: str = ""
     client: str = ""
     language: str = "en"
-    vote_weight: float = 0.5
+    vote_weight: float = DEFAULT_VOTE_WEIGHT
 
 
 class DimensionTable(SQLModel, table=True):
     __tablename__ = "dimension"
+    __table_args__ = (_choice("kind", tuple(k.value for k in DimensionKind)),
+                      _range("weight", 0, 10, nullable=True))
     id: str = Field(primary_key=True)
-    name: str
-    kind: str
+    name: str = ""
+    kind: str = DimensionKind.RATIONAL.value
     weight: float | None = None
     position: float = 0.0
 
 
 class RoleTable(SQLModel, table=True):
     __tablename__ = "role"
+    __table_args__ = (_range("default_influence", 0, 5), CheckConstraint(
+        "color GLOB '#" + "[0-9A-Fa-f]" * 6 + "'", name="color_format"))
     id: str = Field(primary_key=True)
-    name: str
-    color: str
-    default_influence: int = 3
+    name: str = ""
+    color: str = "#3465a4"
+    default_influence: int = DEFAULT_INFLUENCE
     description: str = ""
     position: float = 0.0
 
@@ -48,7 +79,7 @@ class RoleTable(SQLModel, table=True):
 class JourneyTable(SQLModel, table=True):
     __tablename__ = "journey"
     id: str = Field(primary_key=True)
-    name: str
+    name: str = ""
     segment: str = ""
     description: str = ""
     position: float = 0.0
@@ -57,16 +88,16 @@ class JourneyTable(SQLModel, table=True):
 class PhaseTable(SQLModel, table=True):
     __tablename__ = "phase"
     id: str = Field(primary_key=True)
-    journey: str = Field(index=True)
-    name: str
+    journey: str = Field(default="", index=True)
+    name: str = ""
     position: float = 0.0
 
 
 class StageTable(SQLModel, table=True):
     __tablename__ = "stage"
     id: str = Field(primary_key=True)
-    journey: str = Field(index=True)
-    name: str
+    journey: str = Field(default="", index=True)
+    name: str = ""
     phase: str | None = None
     position: float = 0.0
 
@@ -74,29 +105,32 @@ class StageTable(SQLModel, table=True):
 class LaneTable(SQLModel, table=True):
     __tablename__ = "lane"
     id: str = Field(primary_key=True)
-    journey: str = Field(index=True)
-    role: str
+    journey: str = Field(default="", index=True)
+    role: str = ""
     position: float = 0.0
 
 
 class InfluenceTable(SQLModel, table=True):
     __tablename__ = "influence"
+    __table_args__ = (_range("weight", 0, 5),)
     id: str = Field(primary_key=True)
-    journey: str = Field(index=True)
-    role: str
-    stage: str
-    weight: int
+    journey: str = Field(default="", index=True)
+    role: str = ""
+    stage: str = ""
+    weight: int = DEFAULT_INFLUENCE
 
 
 class TouchpointTable(SQLModel, table=True):
     __tablename__ = "touchpoint"
+    __table_args__ = (_choice("channel", tuple(c.value for c in Channel)),
+                      _range("emotion", -2, 2, nullable=True))
     id: str = Field(primary_key=True)
-    journey: str = Field(index=True)
-    role: str
-    stage: str
-    title: str
+    journey: str = Field(default="", index=True)
+    role: str = ""
+    stage: str = ""
+    title: str = ""
     description: str = ""
-    channel: str = "digital"
+    channel: str = Channel.DIGITAL.value
     channel_detail: str = ""
     emotion: int | None = None
     scores: str = "[]"  # JSON list of integers 0–10
@@ -106,12 +140,13 @@ class TouchpointTable(SQLModel, table=True):
 
 class PainPointTable(SQLModel, table=True):
     __tablename__ = "pain_point"
+    __table_args__ = (_range("severity", 1, 5), _range("frequency", 1, 5))
     id: str = Field(primary_key=True)
-    touchpoint: str = Field(index=True)
-    title: str
-    severity: int
-    frequency: int
-    dimension: str
+    touchpoint: str = Field(default="", index=True)
+    title: str = ""
+    severity: int = 3
+    frequency: int = 3
+    dimension: str = ""
     evidence: str = ""
     position: float = 0.0
 
@@ -119,20 +154,23 @@ class PainPointTable(SQLModel, table=True):
 class HandoffTable(SQLModel, table=True):
     __tablename__ = "handoff"
     id: str = Field(primary_key=True)
-    journey: str = Field(index=True)
-    source: str
-    target: str
+    journey: str = Field(default="", index=True)
+    source: str = ""
+    target: str = ""
     label: str = ""
     position: float = 0.0
 
 
 class ActionTable(SQLModel, table=True):
     __tablename__ = "action"
+    __table_args__ = (_range("effort", 1, 5), _choice("status", tuple(s.value for s in Status)),
+                      CheckConstraint("due IS NULL OR date(julianday(due)) IS due",
+                                      name="due_date"))
     id: str = Field(primary_key=True)
-    title: str
+    title: str = ""
     effort: int = 3
     owner: str = ""
-    status: str = "idea"
+    status: str = Status.IDEA.value
     due: str | None = None
     position: float = 0.0
 
@@ -140,16 +178,16 @@ class ActionTable(SQLModel, table=True):
 class ActionLinkTable(SQLModel, table=True):
     __tablename__ = "action_link"
     id: str = Field(primary_key=True)
-    action: str = Field(index=True)
-    pain: str = Field(index=True)
+    action: str = Field(default="", index=True)
+    pain: str = Field(default="", index=True)
     position: float = 0.0
 
 
 class VoteTable(SQLModel, table=True):
     __tablename__ = "vote"
     id: str = Field(primary_key=True)
-    participant: str
-    target: str = Field(index=True)
+    participant: str = ""
+    target: str = Field(default="", index=True)
     position: float = 0.0
 
 
@@ -159,6 +197,22 @@ class MetaTable(SQLModel, table=True):
     __tablename__ = "meta"
     key: str = Field(primary_key=True)
     value: str = ""
+
+
+def _server_defaults() -> None:
+    """Write each column's Python default into the DDL too (``DEFAULT ...``), so the
+    file states the same defaults as the rows."""
+    from sqlalchemy import literal_column
+
+    for table in SQLModel.metadata.tables.values():
+        for column in table.columns:
+            default = column.default.arg if column.default is not None else None
+            if column.server_default is None and isinstance(default, str | int | float):
+                text = f"'{default}'" if isinstance(default, str) else repr(default)
+                column.server_default = DefaultClause(literal_column(text))
+
+
+_server_defaults()
 
 
 def ddl() -> str:
@@ -185,33 +239,6 @@ def create_schema(conn: sqlite3.Connection) -> None:
     from journeymap.model.sqlrows import create_schema as create
 
     create(conn)
-
-
-def _upgrade_1_to_2(conn: sqlite3.Connection) -> None:
-    from sqlalchemy.schema import CreateTable
-
-    from journeymap.model import _sqlite_dialect
-
-    conn.execute(str(CreateTable(MetaTable.__table__).compile(  # type: ignore[attr-defined]
-        dialect=_sqlite_dialect())))
-    conn.execute("INSERT INTO meta (key, value) VALUES ('upgraded_from', '1')")
-
-
-# Ordered upgrade steps: UPGRADES[v] turns a version-v file into version v + 1.
-UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_1_to_2}
-
-
-def upgrade(conn: sqlite3.Connection, version: int) -> None:
-    """Run every upgrade step from ``version`` to :data:`SCHEMA_VERSION` in one transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for v in range(version, SCHEMA_VERSION):
-            UPGRADES[v](conn)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 if __name__ == "__main__":

@@ -1,19 +1,22 @@
 CREATE TABLE action (
 	id VARCHAR NOT NULL, 
-	title VARCHAR NOT NULL, 
-	effort INTEGER NOT NULL, 
-	owner VARCHAR NOT NULL, 
-	status VARCHAR NOT NULL, 
+	title VARCHAR DEFAULT '' NOT NULL, 
+	effort INTEGER DEFAULT 3 NOT NULL, 
+	owner VARCHAR DEFAULT '' NOT NULL, 
+	status VARCHAR DEFAULT 'idea' NOT NULL, 
 	due VARCHAR, 
-	position FLOAT NOT NULL, 
-	PRIMARY KEY (id)
+	position FLOAT DEFAULT (0.0) NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT effort_range CHECK (effort BETWEEN 1 AND 5), 
+	CONSTRAINT status_choice CHECK (status IN ('idea', 'planned', 'doing', 'done', 'dropped')), 
+	CONSTRAINT due_date CHECK (due IS NULL OR date(julianday(due)) IS due)
 );
 
 CREATE TABLE action_link (
 	id VARCHAR NOT NULL, 
-	action VARCHAR NOT NULL, 
-	pain VARCHAR NOT NULL, 
-	position FLOAT NOT NULL, 
+	action VARCHAR DEFAULT '' NOT NULL, 
+	pain VARCHAR DEFAULT '' NOT NULL, 
+	position FLOAT DEFAULT (0.0) NOT NULL, 
 	PRIMARY KEY (id)
 );
 
@@ -23,20 +26,22 @@ CREATE INDEX ix_action_link_pain ON action_link (pain);
 
 CREATE TABLE dimension (
 	id VARCHAR NOT NULL, 
-	name VARCHAR NOT NULL, 
-	kind VARCHAR NOT NULL, 
+	name VARCHAR DEFAULT '' NOT NULL, 
+	kind VARCHAR DEFAULT 'rational' NOT NULL, 
 	weight FLOAT, 
-	position FLOAT NOT NULL, 
-	PRIMARY KEY (id)
+	position FLOAT DEFAULT (0.0) NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT kind_choice CHECK (kind IN ('rational', 'emotional')), 
+	CONSTRAINT weight_range CHECK (weight IS NULL OR weight BETWEEN 0 AND 10)
 );
 
 CREATE TABLE handoff (
 	id VARCHAR NOT NULL, 
-	journey VARCHAR NOT NULL, 
-	source VARCHAR NOT NULL, 
-	target VARCHAR NOT NULL, 
-	label VARCHAR NOT NULL, 
-	position FLOAT NOT NULL, 
+	journey VARCHAR DEFAULT '' NOT NULL, 
+	source VARCHAR DEFAULT '' NOT NULL, 
+	target VARCHAR DEFAULT '' NOT NULL, 
+	label VARCHAR DEFAULT '' NOT NULL, 
+	position FLOAT DEFAULT (0.0) NOT NULL, 
 	PRIMARY KEY (id)
 );
 
@@ -44,29 +49,30 @@ CREATE INDEX ix_handoff_journey ON handoff (journey);
 
 CREATE TABLE influence (
 	id VARCHAR NOT NULL, 
-	journey VARCHAR NOT NULL, 
-	role VARCHAR NOT NULL, 
-	stage VARCHAR NOT NULL, 
-	weight INTEGER NOT NULL, 
-	PRIMARY KEY (id)
+	journey VARCHAR DEFAULT '' NOT NULL, 
+	role VARCHAR DEFAULT '' NOT NULL, 
+	stage VARCHAR DEFAULT '' NOT NULL, 
+	weight INTEGER DEFAULT 3 NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT weight_range CHECK (weight BETWEEN 0 AND 5)
 );
 
 CREATE INDEX ix_influence_journey ON influence (journey);
 
 CREATE TABLE journey (
 	id VARCHAR NOT NULL, 
-	name VARCHAR NOT NULL, 
-	segment VARCHAR NOT NULL, 
-	description VARCHAR NOT NULL, 
-	position FLOAT NOT NULL, 
+	name VARCHAR DEFAULT '' NOT NULL, 
+	segment VARCHAR DEFAULT '' NOT NULL, 
+	description VARCHAR DEFAULT '' NOT NULL, 
+	position FLOAT DEFAULT (0.0) NOT NULL, 
 	PRIMARY KEY (id)
 );
 
 CREATE TABLE lane (
 	id VARCHAR NOT NULL, 
-	journey VARCHAR NOT NULL, 
-	role VARCHAR NOT NULL, 
-	position FLOAT NOT NULL, 
+	journey VARCHAR DEFAULT '' NOT NULL, 
+	role VARCHAR DEFAULT '' NOT NULL, 
+	position FLOAT DEFAULT (0.0) NOT NULL, 
 	PRIMARY KEY (id)
 );
 
@@ -74,29 +80,31 @@ CREATE INDEX ix_lane_journey ON lane (journey);
 
 CREATE TABLE meta (
 	"key" VARCHAR NOT NULL, 
-	value VARCHAR NOT NULL, 
+	value VARCHAR DEFAULT '' NOT NULL, 
 	PRIMARY KEY ("key")
 );
 
 CREATE TABLE pain_point (
 	id VARCHAR NOT NULL, 
-	touchpoint VARCHAR NOT NULL, 
-	title VARCHAR NOT NULL, 
-	severity INTEGER NOT NULL, 
-	frequency INTEGER NOT NULL, 
-	dimension VARCHAR NOT NULL, 
-	evidence VARCHAR NOT NULL, 
-	position FLOAT NOT NULL, 
-	PRIMARY KEY (id)
+	touchpoint VARCHAR DEFAULT '' NOT NULL, 
+	title VARCHAR DEFAULT '' NOT NULL, 
+	severity INTEGER DEFAULT 3 NOT NULL, 
+	frequency INTEGER DEFAULT 3 NOT NULL, 
+	dimension VARCHAR DEFAULT '' NOT NULL, 
+	evidence VARCHAR DEFAULT '' NOT NULL, 
+	position FLOAT DEFAULT (0.0) NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT severity_range CHECK (severity BETWEEN 1 AND 5), 
+	CONSTRAINT frequency_range CHECK (frequency BETWEEN 1 AND 5)
 );
 
 CREATE INDEX ix_pain_point_touchpoint ON pain_point (touchpoint);
 
 CREATE TABLE phase (
 	id VARCHAR NOT NULL, 
-	journey VARCHAR NOT NULL, 
-	name VARCHAR NOT NULL, 
-	position FLOAT NOT NULL, 
+	journey VARCHAR DEFAULT '' NOT NULL, 
+	name VARCHAR DEFAULT '' NOT NULL, 
+	position FLOAT DEFAULT (0.0) NOT NULL, 
 	PRIMARY KEY (id)
 );
 
@@ -104,29 +112,33 @@ CREATE INDEX ix_phase_journey ON phase (journey);
 
 CREATE TABLE project (
 	id VARCHAR NOT NULL, 
-	title VARCHAR NOT NULL, 
-	client VARCHAR NOT NULL, 
-	language VARCHAR NOT NULL, 
-	vote_weight FLOAT NOT NULL, 
-	PRIMARY KEY (id)
+	title VARCHAR DEFAULT '' NOT NULL, 
+	client VARCHAR DEFAULT '' NOT NULL, 
+	language VARCHAR DEFAULT 'en' NOT NULL, 
+	vote_weight FLOAT DEFAULT (0.5) NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT language_choice CHECK (language IN ('en', 'ja')), 
+	CONSTRAINT vote_weight_range CHECK (vote_weight BETWEEN 0 AND 10)
 );
 
 CREATE TABLE role (
 	id VARCHAR NOT NULL, 
-	name VARCHAR NOT NULL, 
-	color VARCHAR NOT NULL, 
-	default_influence INTEGER NOT NULL, 
-	description VARCHAR NOT NULL, 
-	position FLOAT NOT NULL, 
-	PRIMARY KEY (id)
+	name VARCHAR DEFAULT '' NOT NULL, 
+	color VARCHAR DEFAULT '#3465a4' NOT NULL, 
+	default_influence INTEGER DEFAULT 3 NOT NULL, 
+	description VARCHAR DEFAULT '' NOT NULL, 
+	position FLOAT DEFAULT (0.0) NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT default_influence_range CHECK (default_influence BETWEEN 0 AND 5), 
+	CONSTRAINT color_format CHECK (color GLOB '#[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]')
 );
 
 CREATE TABLE stage (
 	id VARCHAR NOT NULL, 
-	journey VARCHAR NOT NULL, 
-	name VARCHAR NOT NULL, 
+	journey VARCHAR DEFAULT '' NOT NULL, 
+	name VARCHAR DEFAULT '' NOT NULL, 
 	phase VARCHAR, 
-	position FLOAT NOT NULL, 
+	position FLOAT DEFAULT (0.0) NOT NULL, 
 	PRIMARY KEY (id)
 );
 
@@ -134,27 +146,29 @@ CREATE INDEX ix_stage_journey ON stage (journey);
 
 CREATE TABLE touchpoint (
 	id VARCHAR NOT NULL, 
-	journey VARCHAR NOT NULL, 
-	role VARCHAR NOT NULL, 
-	stage VARCHAR NOT NULL, 
-	title VARCHAR NOT NULL, 
-	description VARCHAR NOT NULL, 
-	channel VARCHAR NOT NULL, 
-	channel_detail VARCHAR NOT NULL, 
+	journey VARCHAR DEFAULT '' NOT NULL, 
+	role VARCHAR DEFAULT '' NOT NULL, 
+	stage VARCHAR DEFAULT '' NOT NULL, 
+	title VARCHAR DEFAULT '' NOT NULL, 
+	description VARCHAR DEFAULT '' NOT NULL, 
+	channel VARCHAR DEFAULT 'digital' NOT NULL, 
+	channel_detail VARCHAR DEFAULT '' NOT NULL, 
 	emotion INTEGER, 
-	scores VARCHAR NOT NULL, 
-	metrics VARCHAR NOT NULL, 
-	position FLOAT NOT NULL, 
-	PRIMARY KEY (id)
+	scores VARCHAR DEFAULT '[]' NOT NULL, 
+	metrics VARCHAR DEFAULT '[]' NOT NULL, 
+	position FLOAT DEFAULT (0.0) NOT NULL, 
+	PRIMARY KEY (id), 
+	CONSTRAINT channel_choice CHECK (channel IN ('digital', 'human', 'physical')), 
+	CONSTRAINT emotion_range CHECK (emotion IS NULL OR emotion BETWEEN -2 AND 2)
 );
 
 CREATE INDEX ix_touchpoint_journey ON touchpoint (journey);
 
 CREATE TABLE vote (
 	id VARCHAR NOT NULL, 
-	participant VARCHAR NOT NULL, 
-	target VARCHAR NOT NULL, 
-	position FLOAT NOT NULL, 
+	participant VARCHAR DEFAULT '' NOT NULL, 
+	target VARCHAR DEFAULT '' NOT NULL, 
+	position FLOAT DEFAULT (0.0) NOT NULL, 
 	PRIMARY KEY (id)
 );
 

@@ -8,6 +8,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -22,25 +23,43 @@ COLUMNS: dict[str, list[str]] = {t.table: [f.name for f in fields(t)] for t in R
 SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 
 
-def create_schema(conn: sqlite3.Connection) -> None:
-    """Create every table of the current schema in an empty database and mark the file."""
+def _statements() -> list[str]:
+    return [s.strip() for s in SCHEMA_SQL.read_text("utf-8").split(";\n") if s.strip()]
+
+
+def create_schema(conn: sqlite3.Connection, *, indexes: bool = True) -> None:
+    """Create every table of the current schema in an empty database and mark the file
+    (``indexes=False``: tables only, for a bulk load followed by :func:`create_indexes`)."""
     # One statement at a time: executescript() would commit the caller's transaction.
-    for statement in SCHEMA_SQL.read_text("utf-8").split(";\n"):
-        if statement.strip():
+    for statement in _statements():
+        if indexes or not statement.startswith("CREATE INDEX"):
             conn.execute(statement)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+def create_indexes(conn: sqlite3.Connection) -> None:
+    for statement in _statements():
+        if statement.startswith("CREATE INDEX"):
+            conn.execute(statement)
+
+
+_GETTERS = {t: attrgetter(*cols) for t, cols in COLUMNS.items()}
+_TP_SCORES = COLUMNS["touchpoint"].index("scores")
+_TP_METRICS = COLUMNS["touchpoint"].index("metrics")
+
+
 def row_to_db(row: Row) -> tuple[Any, ...]:
     """Column values of a row in :data:`COLUMNS` order (scores, metrics as JSON text)."""
-    values = row.as_dict()
+    values = _GETTERS[row.table](row)
     if isinstance(row, Touchpoint):
-        values["scores"] = json.dumps(list(row.scores))
-        values["metrics"] = json.dumps(
+        out = list(values)
+        out[_TP_SCORES] = json.dumps(list(row.scores))
+        out[_TP_METRICS] = json.dumps(
             [{"name": m.name, "value": m.value, "unit": m.unit} for m in row.metrics],
             ensure_ascii=False)
-    return tuple(values[c] for c in COLUMNS[row.table])
+        return tuple(out)
+    return values
 
 
 def row_from_db(table: str, values: tuple[Any, ...]) -> Row:
@@ -64,12 +83,15 @@ def delete_sql(table: str) -> str:
     return f"DELETE FROM {table} WHERE id = ?"
 
 
-def write_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> None:
+def write_rows(conn: sqlite3.Connection, rows: Iterable[Row], *, replace: bool = True) -> None:
+    """Insert rows (``replace=False``: into empty tables, where ids are known unique)."""
     by_table: dict[str, list[tuple[Any, ...]]] = {}
     for row in rows:
         by_table.setdefault(row.table, []).append(row_to_db(row))
     for table, params in by_table.items():
-        conn.executemany(insert_sql(table), params)
+        sql = insert_sql(table)
+        conn.executemany(sql if replace else sql.replace("INSERT OR REPLACE", "INSERT", 1),
+                         params)
 
 
 def read_rows(conn: sqlite3.Connection) -> list[Row]:

@@ -6,6 +6,8 @@ also push it. :func:`push_edit` is the one way the UI changes a document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journeymap.model.document import Document, DocumentError
@@ -21,23 +23,48 @@ class EditCommand(QUndoCommand):
         self.doc = doc
         self.edit = edit
 
+    # Set by the UI to show a failure of an undo/redo run from the stack (Ctrl+Z).
+    on_failure: Callable[[DocumentError], None] | None = None
+
     def redo(self) -> None:
-        self.doc.apply_changes(list(self.edit.changes))
+        self._run(self.edit)
 
     def undo(self) -> None:
-        self.doc.apply_changes(list(self.edit.inverse().changes))
+        self._run(self.edit.inverse())
+
+    def _run(self, edit: Edit) -> None:
+        # An exception cannot cross QUndoStack (C++); a failed commit (disk full, I/O
+        # error) leaves the document as it was, so the command leaves the stack (Qt drops
+        # obsolete commands) and the error is kept for push_edit or shown by on_failure.
+        self.failed: DocumentError | None = None
+        try:
+            self.doc.apply_changes(list(edit.changes))
+        except DocumentError as e:
+            self.failed = e
+            self.setObsolete(True)
+            if EditCommand.on_failure is not None:
+                EditCommand.on_failure(e)
 
 
 def push_edit(stack: QUndoStack, doc: Document, edit: Edit) -> bool:
     """Push ``edit`` as one undo step (which applies it). Empty edits are dropped.
 
-    Raises DocumentError before anything happens when the document is read-only, so
-    a refused edit never lands on the stack. Returns whether something was pushed."""
+    Raises DocumentError before anything happens when the document is read-only, and
+    after the push when the edit could not be committed (disk full, I/O error): in
+    both cases nothing changed and nothing is on the stack. Returns whether something
+    was pushed."""
     if doc.read_only:
         raise DocumentError("this project is open read-only; use Save As to edit a copy")
     if edit.empty:
         return False
-    stack.push(EditCommand(doc, edit))
+    command = EditCommand(doc, edit)
+    handler, EditCommand.on_failure = EditCommand.on_failure, None  # we raise it instead
+    try:
+        stack.push(command)
+    finally:
+        EditCommand.on_failure = handler
+    if command.failed is not None:
+        raise command.failed  # not on the stack: nothing changed
     return True
 
 

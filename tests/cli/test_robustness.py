@@ -254,9 +254,6 @@ def test_read_only_commands_leave_no_side_files(tmp_path, command):
     assert sorted(os.listdir(folder)) == before
 
 
-@pytest.mark.xfail(strict=True, reason="needs the read-only (immutable) open of issue 9's "
-                   "validated loading, built in journeymap/model/document.py on its own "
-                   "branch; remove this mark when it is merged")
 @pytest.mark.parametrize("command", READ_COMMANDS)
 def test_read_only_commands_leave_no_side_files_for_a_wal_file(tmp_path, command):
     folder = tmp_path / "project"

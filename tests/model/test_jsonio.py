@@ -105,12 +105,13 @@ def test_any_text_and_valid_values_survive_round_trip(small_json, title, desc, e
                                                       sev, emotion, scores):
     data = _data(small_json)
     tp = data["journeys"][0]["touchpoints"][0]
-    tp.update(title=title or "x", description=desc, emotion=emotion, scores=scores)
+    title = title if title.strip() else "x"  # a title of only spaces is refused as empty
+    tp.update(title=title, description=desc, emotion=emotion, scores=scores)
     tp["pain_points"][0].update(evidence=evidence, severity=sev)
     data["journeys"][0]["influence"][0]["weight"] = weight
     store = parse_project(copy.deepcopy(data))
     out = dump_project(store)
-    assert out["journeys"][0]["touchpoints"][0]["title"] == (title or "x")
+    assert out["journeys"][0]["touchpoints"][0]["title"] == title
     assert out["journeys"][0]["touchpoints"][0]["description"] == desc
     assert dump_project(loads_project(dumps_project(store))) == out
 
