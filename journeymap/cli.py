@@ -287,8 +287,11 @@ def cmd_validate(args: argparse.Namespace) -> None:
     from journeymap.model.document import validate_file
 
     # A .jmap is validated as a file: invalid rows and every foreign object it holds.
-    found = (problems(_load(args.file)) if args.file.suffix.lower() == ".json"
-             else validate_file(args.file))
+    if args.file.suffix.lower() == ".json":
+        found = problems(_load(args.file))
+    else:
+        check_input(args.file)
+        found = validate_file(args.file)
     if found:
         for p in found[:50]:
             _print(str(p))
