@@ -20,6 +20,12 @@ class EditCommand(QUndoCommand):
         super().__init__(edit_label(edit.label), parent)
         self.doc = doc
         self.edit = edit
+        self.custom_text = False   # True: a label of its own, not edit_label(edit.label)
+
+    def retranslate(self) -> None:
+        """Relabel in the current interface language (a language switch)."""
+        if not self.custom_text:
+            self.setText(edit_label(self.edit.label))
 
     def redo(self) -> None:
         self.doc.apply_changes(list(self.edit.changes))
@@ -28,8 +34,9 @@ class EditCommand(QUndoCommand):
         self.doc.apply_changes(list(self.edit.inverse().changes))
 
 
-def push_edit(stack: QUndoStack, doc: Document, edit: Edit) -> bool:
-    """Push ``edit`` as one undo step (which applies it). Empty edits are dropped.
+def push_edit(stack: QUndoStack, doc: Document, edit: Edit, text: str | None = None) -> bool:
+    """Push ``edit`` as one undo step (which applies it), labelled ``text`` in the
+    history when given (else from the edit's own label). Empty edits are dropped.
 
     Raises DocumentError before anything happens when the document is read-only, so
     a refused edit never lands on the stack. Returns whether something was pushed."""
@@ -37,7 +44,11 @@ def push_edit(stack: QUndoStack, doc: Document, edit: Edit) -> bool:
         raise DocumentError("this project is open read-only; use Save As to edit a copy")
     if edit.empty:
         return False
-    stack.push(EditCommand(doc, edit))
+    cmd = EditCommand(doc, edit)
+    if text is not None:
+        cmd.setText(text)
+        cmd.custom_text = True
+    stack.push(cmd)
     return True
 
 

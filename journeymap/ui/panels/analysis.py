@@ -1,8 +1,8 @@
 """Installs the analysis features into a :class:`~journeymap.ui.main_window.MainWindow`.
 
 :func:`install_analysis_ui` adds the bottom-panel tabs "Priorities"
-(:class:`~journeymap.ui.ranking_panel.RankingPanel`) and "Analyses"
-(:class:`~journeymap.ui.charts_panel.ChartsPanel`), File ▸ Export ▸ Action list
+(:class:`~journeymap.ui.panels.ranking.RankingPanel`) and "Analyses"
+(:class:`~journeymap.ui.panels.charts.ChartsPanel`), File ▸ Export ▸ Action list
 (CSV / Excel / Markdown), Journey ▸ Import Survey Scores…, and connects them to the
 window's signals (document, journey, model changes, canvas selection). Everything goes
 through the window's public plug-in points; nothing here imports matplotlib.
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from journeymap.model.document import DocumentError
 from journeymap.model.store import Change, Store
-from journeymap.ui.charts_panel import ChartsPanel
-from journeymap.ui.ranking_panel import RankingPanel
+from journeymap.ui.panels.charts import ChartsPanel
+from journeymap.ui.panels.ranking import RankingPanel
 
 # format → (writer name in export.actionlist, suffix)
 EXPORTS = {"csv": ("write_csv", ".csv"), "xlsx": ("write_xlsx", ".xlsx"),
@@ -59,7 +59,7 @@ class AnalysisUI(QObject):
 
         window.document_changed.connect(self._document_changed)
         window.journey_changed.connect(self._journey_changed)
-        window.model_changed.connect(self._model_changed)
+        window.events.changed.connect(self._model_changed)
         if window.doc is not None:
             self._document_changed(window.doc)
 
@@ -191,7 +191,7 @@ class AnalysisUI(QObject):
 
     def import_survey(self, path: str | None = None) -> bool:
         """Journey ▸ Import Survey Scores…: the dialog; True when scores were imported."""
-        from journeymap.ui.survey_dialog import SurveyDialog
+        from journeymap.ui.dialogs.survey import SurveyDialog
 
         w = self.window
         store = self._store()
@@ -204,8 +204,8 @@ class AnalysisUI(QObject):
 
     def edit_weights(self) -> bool:
         """"Weights…": the project settings dialog (vote weight, dimension weights), whose
-        one undoable edit comes back through ``model_changed`` and re-ranks the list."""
-        from journeymap.ui.settings_dialog import show_settings
+        one undoable edit comes back through the change signal and re-ranks the list."""
+        from journeymap.ui.dialogs.settings import show_settings
 
         return show_settings(self.window)
 

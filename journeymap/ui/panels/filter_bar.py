@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap.model.store import Store
+from journeymap.ui.controllers.document import STRUCTURE_TABLES, tables_of
 
 
 class FilterBar(QWidget):
@@ -84,6 +85,11 @@ class FilterBar(QWidget):
     def set_scene(self, scene: Any, store: Store | None, journey: str | None) -> None:
         self.scene, self.store, self.journey = scene, store, journey
         self.refresh()
+
+    def on_changes(self, changes: list) -> None:
+        """Subscriber of the document's change signal: roles and dimensions to filter by."""
+        if tables_of(changes) & (STRUCTURE_TABLES | {"dimension"}):
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-read roles and dimensions; re-apply filter and search to the scene."""

@@ -1,7 +1,7 @@
 """Settings: the interface language (this computer) and the project's scoring settings.
 
 The language is remembered in QSettings and applied at once (see
-:mod:`journeymap.ui.i18n`). Vote weight and dimension weights belong to the project
+:mod:`journeymap.ui.controllers.language`). Vote weight and dimension weights belong to the project
 file: they change through one undoable edit (``edits.set_fields`` on the project row
 and the dimension rows, combined). A value out of range (0–10) or not a number is
 refused with the reason beside the field, and nothing changes.
@@ -169,7 +169,7 @@ def _refusal(label: str, e: Exception) -> str:
 def show_settings(window: QMainWindow) -> bool:
     """Edit ▸ Settings… of a main window: run the dialog, push the project edit (one
     undo step), apply the language. Returns whether something changed."""
-    from journeymap.ui import i18n
+    from journeymap.ui.controllers import language as i18n
 
     doc = getattr(window, "doc", None)
     store = doc.store if doc is not None else None
@@ -181,17 +181,15 @@ def show_settings(window: QMainWindow) -> bool:
 
 
 def apply_settings(window: QMainWindow, dialog: SettingsDialog) -> bool:
-    from journeymap.ui import i18n
-    from journeymap.ui.commands import EditCommand
+    from journeymap.ui.controllers import language as i18n
 
     changed = False
     edit = dialog.edit_result
     doc = getattr(window, "doc", None)
     if edit is not None and doc is not None and not doc.read_only:
-        cmd = EditCommand(doc, edit)
-        cmd.setText(QCoreApplication.translate("SettingsDialog", "Project settings"))
-        window.undo_stack.push(cmd)  # type: ignore[attr-defined]
-        changed = True
+        # the window's one edit path (undo step labelled "Project settings")
+        changed = window.push_edit(  # type: ignore[attr-defined]
+            edit, QCoreApplication.translate("SettingsDialog", "Project settings"))
     if dialog.chosen_language() != i18n.chosen_language():
         i18n.request_language(dialog.chosen_language())
         changed = True
