@@ -2729,6 +2729,10 @@
             <translation>数値で指定してください（%1 は不可）</translation>
         </message>
         <message>
+            <source>is too long (%1 characters, at most %2)</source>
+            <translation>長すぎます（%1 文字、最大 %2 文字）</translation>
+        </message>
+        <message>
             <source>must be a date YYYY-MM-DD or empty (not %1)</source>
             <translation>YYYY-MM-DD 形式の日付か空欄にしてください（%1 は不可）</translation>
         </message>

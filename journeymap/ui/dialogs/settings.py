@@ -161,9 +161,7 @@ def _not_a_number(label: str, text: str) -> str:
 
 
 def _refusal(label: str, e: Exception) -> str:
-    if isinstance(e, ValidationError):
-        return error_text(ValidationError(label, e.message))
-    return error_text(e)
+    return error_text(e, field=label if isinstance(e, ValidationError) else None)
 
 
 def show_settings(window: QMainWindow) -> bool:
