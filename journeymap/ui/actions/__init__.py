@@ -9,49 +9,24 @@ window's plug-in points. Texts use the ``MainWindow`` translation context.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle, QToolBar
+from PySide6.QtWidgets import QToolBar
+
+from journeymap.ui.actions import edit, file, help, journey, view
 
 if TYPE_CHECKING:
     from journeymap.ui.main_window import MainWindow
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-Shortcut = QKeySequence | QKeySequence.StandardKey | str | list | None
-
-
-def make_action(window: MainWindow, text: str, slot: Callable[[], Any] | None = None,
-                shortcut: Shortcut = None, tip: str | None = None,
-                icon: QStyle.StandardPixmap | None = None) -> QAction:
-    """A QAction of ``window``: text, slot, shortcut(s), tool/status tip, standard icon."""
-    act = QAction(text, window)
-    if slot is not None:
-        act.triggered.connect(lambda _=False: slot())
-    if isinstance(shortcut, list):
-        act.setShortcuts([QKeySequence(s) for s in shortcut])
-    elif isinstance(shortcut, QKeySequence.StandardKey):
-        act.setShortcuts(shortcut)
-    elif shortcut is not None:
-        act.setShortcut(QKeySequence(shortcut))
-    if tip:
-        act.setToolTip(tip)
-        act.setStatusTip(tip)
-    if icon is not None:
-        act.setIcon(window.style().standardIcon(icon))
-    return act
-
-
 def install(window: MainWindow) -> None:
     """Every menu of the window, then the tool bar; fills ``window.doc_actions`` (enabled
     while a project is open) and ``window.write_actions`` (only when it is writable)."""
-    from journeymap.ui.actions import edit, file, help, journey, view
-
     for module in (file, edit, view, journey, help):
         module.build(window)
     w = window
@@ -82,4 +57,4 @@ def _build_toolbar(w: MainWindow) -> None:
     w.toolbar = tb
 
 
-__all__ = ["install", "make_action"]
+__all__ = ["install"]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from journeymap.ui.actions import make_action
+from journeymap.ui.actions.common import make_action
 
 if TYPE_CHECKING:
     from journeymap.ui.main_window import MainWindow

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
-from journeymap.ui.actions import make_action
+from journeymap.ui.actions.common import make_action
 
 if TYPE_CHECKING:
     from journeymap.ui.main_window import MainWindow

@@ -219,10 +219,6 @@ def retranslate_tree(root: QWidget) -> None:
         _redo(near, act.statusTip, act.setStatusTip)
 
 
-def _forget_cache() -> None:  # tests that rewrite the .ts
-    _catalogue.cache_clear()
-
-
 __all__ = ["LANGUAGES", "TRANSLATIONS_DIR", "chosen_language", "current_language",
            "install_translators", "qm_path", "request_language", "resolve", "retranslate_tree",
            "set_language", "system_language", "translated"]

@@ -360,13 +360,5 @@ class ActionPanel(QWidget):
         if not self._emit(lambda: edits.link_action(store, aid, pid, linked)):
             self._fill_links()
 
-    def set_linked(self, pain_id: str, linked: bool = True) -> None:
-        """Check or uncheck a pain point for the selected action (as a click would)."""
-        for i in range(self.links.count()):
-            item = self.links.item(i)
-            if item.data(ID) == pain_id:
-                item.setCheckState(Qt.CheckState.Checked if linked else Qt.CheckState.Unchecked)
-                return
-
 
 __all__ = ["ActionPanel"]

@@ -198,7 +198,6 @@ class AnalysisUI(QObject):
         if store is None or w.doc is None or w.doc.read_only:
             return False
         dialog = SurveyDialog(store, w.journey_id, w.push_edit, w, path=path)
-        self.survey_dialog = dialog
         dialog.exec()
         return dialog.imported
 

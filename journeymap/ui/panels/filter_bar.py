@@ -112,10 +112,6 @@ class FilterBar(QWidget):
         self._apply_filter()
         self._apply_search()
 
-    def is_filtering(self) -> bool:
-        return bool(self.role.currentData() or self.dimension.currentData()
-                    or self.severity.currentData() or self.search.text())
-
     def _apply_filter(self, *_args: object) -> None:
         if self._updating or self.scene is None:
             return

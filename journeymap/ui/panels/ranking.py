@@ -1,4 +1,4 @@
-"""The "Priorities" tab: the explained, prioritised list (DESIGN.md §4) as the user edits.
+"""The "Priorities" tab: the explained, prioritised list (docs/scoring.md) as the user edits.
 
 Two tables — actions by priority, and the pain points no action addresses by impact —
 fed by :func:`journeymap.analysis.scoring.rank` for the current journey or the whole
@@ -439,16 +439,6 @@ class RankingPanel(QWidget):
             self._show_breakdown(first)
         finally:
             self._syncing = False
-
-    def select_item(self, item_id: str) -> bool:
-        """Select the row of an action or pain point id (as a click would)."""
-        for table in (self.actions_table, self.pains_table):
-            if table.model.rows_of([item_id]):
-                other = self.pains_table if table is self.actions_table else self.actions_table
-                other.view.clearSelection()
-                table.select_ids([item_id])
-                return True
-        return False
 
     # -- internals -------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)

@@ -2,7 +2,7 @@
 
 Each dot is one ``edits.add_vote`` pushed on the window's undo stack (Ctrl+Z takes it
 back; "Undo my last dot" deletes the participant's latest vote as a new undo step).
-Votes are the project's Vote rows, so the ranking (DESIGN.md §4) follows at once.
+Votes are the project's Vote rows, so the ranking (docs/scoring.md) follows at once.
 What the file does not hold — participants, dots each, the open target kinds, whose
 turn it is — lives in :class:`journeymap.model.voting.VotingRound`.
 
