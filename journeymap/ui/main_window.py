@@ -473,6 +473,8 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         for panel in (self.tree, self.inspector, self.action_panel, self.quick_add,
                       self.filter_bar):
             panel.refresh()
+        if self.scene is not None:
+            self.scene.refresh()     # headers and legends drawn with translated words
         self.view.scale_changed.emit(self.view.scale_factor)   # "Zoom %1 %"
         self._update_state()
 

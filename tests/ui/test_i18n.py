@@ -220,6 +220,11 @@ def test_switch_keeps_geometry_docks_tab_and_selection(qtbot, window, qapp, engl
     # the inspector's own labels changed language while it kept the card
     assert w.inspector.editor("touchpoint").title.text() == w.store.touchpoint(tid).title
     assert any(lbl.text() == "タイトル" for lbl in w.inspector.findChildren(QLabel))
+    # texts built from data follow too: the ranked list's captions and column names
+    ranking = w.analysis_ui.ranking
+    assert ranking.actions_table.caption.text() == "<b>優先度順の施策</b>"
+    assert ranking.actions_table.model.headerData(0, Qt.Orientation.Horizontal) == "順位"
+    assert ranking.summary.text().startswith("施策")
 
 
 def test_language_menu_switches_at_once(qtbot, window, english) -> None:
