@@ -460,6 +460,8 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         """Texts in the current interface language; nothing else changes (document,
         history, geometry, docks, tab, selection)."""
         language.retranslate_tree(self)
+        # A dock's toggle action follows its title; this one has a menu text of its own.
+        self.act_history.setText(self.tr("&History"))
         for i in range(self.undo_stack.count()):
             cmd = self.undo_stack.command(i)
             if isinstance(cmd, EditCommand):
@@ -475,7 +477,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
             panel.refresh()
         if self.scene is not None:
             self.scene.refresh()     # headers and legends drawn with translated words
-        self.view.scale_changed.emit(self.view.scale_factor)   # "Zoom %1 %"
+            self.view.scale_changed.emit(self.view.scale_factor)   # "Zoom %1 %"
         self._update_state()
 
     # -- pages and docks -----------------------------------------------------------------------

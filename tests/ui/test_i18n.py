@@ -349,3 +349,49 @@ def test_one_place_decides_the_language(english) -> None:
     assert i18n.resolve("") == i18n.system_language()
     i18n.install_translators("en")
     assert i18n.current_language() == "en"
+
+
+def test_a_text_shared_by_several_messages_takes_its_own_context(qtbot, window, qapp,
+                                                                  english) -> None:
+    # "施策" translates both "Action" and "Actions"; the bottom tab is the window's
+    # "Actions" and must come back as such
+    w = window
+    _switch(qapp, "ja")
+    assert w.bottom_tabs.tabText(0) == "施策"
+    _switch(qapp, "en")
+    assert w.bottom_tabs.tabText(0) == "Actions"
+    assert i18n.translated("施策", w.bottom_tabs) == "Actions"
+
+
+def _texts(w) -> dict[str, str]:
+    """Every text of the window a language switch touches, by a stable key."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QTabWidget
+
+    out = {}
+    for i, a in enumerate(w.findChildren(QAction)):
+        out[f"action {i} {a.objectName()}"] = (a.text(), a.toolTip(), a.statusTip())
+    for i, x in enumerate(w.findChildren(QLabel)):
+        out[f"label {i}"] = x.text()
+    for i, x in enumerate(w.findChildren(QAbstractButton)):
+        out[f"button {i}"] = (x.text(), x.toolTip())
+    for i, x in enumerate(w.findChildren(QTabWidget)):
+        out[f"tabs {i}"] = [x.tabText(k) for k in range(x.count())]
+    return out
+
+
+@pytest.mark.parametrize("lang, other", [("en", "ja"), ("ja", "en")])
+def test_switching_there_and_back_gives_the_same_texts(qtbot, window, qapp, english,
+                                                       lang, other) -> None:
+    w = window
+    _switch(qapp, lang)
+    assert w.new_from_template("b2b-procurement", "en")
+    qapp.processEvents()
+    before = _texts(w)
+    _switch(qapp, other)
+    changed = _texts(w)
+    _switch(qapp, lang)
+    after = _texts(w)
+    differ = {k: (before[k], after.get(k)) for k in before if before[k] != after.get(k)}
+    assert differ == {}
+    assert sum(before[k] != changed.get(k) for k in before) > 100   # it did switch

@@ -58,6 +58,8 @@ def build(w: MainWindow) -> None:
         act = lang_menu.addAction(text)
         act.setCheckable(True)
         act.setChecked(code == current)
+        if code:
+            act.setProperty(language.KEEP_TEXT, True)   # each language in its own name
         group.addAction(act)
         # Applied after this click returns; the window retranslates in place.
         act.triggered.connect(lambda _=False, c=code: language.request_language(c))

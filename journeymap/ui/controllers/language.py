@@ -50,6 +50,10 @@ LANGUAGES = ("en", "ja")
 SETTINGS_KEY = "language"
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
+# Dynamic property of a widget or action whose text is deliberately not translated (a
+# language's own name in a language menu): retranslate_tree leaves it alone.
+KEEP_TEXT = "journeymap_keep_text"
+
 _installed: list[QTranslator] = []
 _language: str | None = None
 
@@ -159,8 +163,14 @@ def translated(text: str, near: QObject) -> str | None:
     if not found:
         return None
     if len(found) > 1:
-        order = {name: i for i, name in reversed(list(enumerate(_contexts(near))))}
-        found = sorted(found, key=lambda m: order.get(m[0], len(order)))
+        # Prefer the context of the nearest class (the widget's own, then its parents').
+        names = _contexts(near)
+        order = {name: i for i, name in reversed(list(enumerate(names)))}
+        found = sorted(found, key=lambda m: order.get(m[0], len(names)))
+    if len(found) > 1:
+        # Same context, several sources ("History", "&History"): the mnemonic decides.
+        best = [m for m in found if m[0] == found[0][0]]
+        found = sorted(best, key=lambda m: ("&" in m[1]) != ("&" in text))
     context, source = found[0]
     return QCoreApplication.translate(context, source)
 
@@ -178,7 +188,7 @@ def retranslate_tree(root: QWidget) -> None:
     window and dock titles, menus and actions, tab, button and label texts, place-holders,
     tool tips and table headers. A combo box is retranslated only when every item is a
     message (others list data)."""
-    widgets = [root, *root.findChildren(QWidget)]
+    widgets = [w for w in (root, *root.findChildren(QWidget)) if not w.property(KEEP_TEXT)]
     for w in widgets:
         _redo(w, w.windowTitle, w.setWindowTitle)
         _redo(w, w.toolTip, w.setToolTip)
@@ -210,6 +220,8 @@ def retranslate_tree(root: QWidget) -> None:
         elif isinstance(w, (QDockWidget, QToolBar)):
             pass  # window titles, done above
     for act in root.findChildren(QAction):
+        if act.property(KEEP_TEXT):
+            continue
         near = act.parent() or root
         # An action without a tool tip of its own shows its text: leave that implicit.
         own_tip = act.toolTip() not in (act.text(), act.text().replace("&", ""))
@@ -219,6 +231,6 @@ def retranslate_tree(root: QWidget) -> None:
         _redo(near, act.statusTip, act.setStatusTip)
 
 
-__all__ = ["LANGUAGES", "TRANSLATIONS_DIR", "chosen_language", "current_language",
+__all__ = ["KEEP_TEXT", "LANGUAGES", "TRANSLATIONS_DIR", "chosen_language", "current_language",
            "install_translators", "qm_path", "request_language", "resolve", "retranslate_tree",
            "set_language", "system_language", "translated"]

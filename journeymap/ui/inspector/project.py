@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from journeymap.model.rows import ProjectInfo
+from journeymap.ui.controllers.language import KEEP_TEXT
 from journeymap.ui.inspector.base import Editor, select_data, set_text
 
 
@@ -18,6 +19,7 @@ class ProjectEditor(Editor):
         # The language of the project's content: exports, PDF labels and charts use it.
         self.language = self.combo(self.tr("Content language"), "language",
                                    [("English", "en"), ("日本語", "ja")])
+        self.language.setProperty(KEEP_TEXT, True)   # each language in its own name
 
     def focus_widget(self) -> QWidget | None:
         return self.title
