@@ -14,7 +14,7 @@ recent files in :mod:`journeymap.ui.controllers.document`; the clipboard in
 ``QEvent.LanguageChange``).
 
 Add-ons plug in through :meth:`MainWindow.add_bottom_tab`,
-:meth:`MainWindow.add_export_action`, the signals :attr:`document_changed` (Document or
+:meth:`MainWindow.add_menu_actions`, :meth:`MainWindow.add_export_action`, the signals :attr:`document_changed` (Document or
 None), :attr:`journey_changed` (journey id) and ``events.changed``, with
 :attr:`MainWindow.store` / :attr:`MainWindow.journey_id` to read.
 """
@@ -219,6 +219,28 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
     def add_bottom_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab to the bottom panel (ranked list, charts, …); returns its index."""
         return self.bottom_tabs.addTab(widget, title)
+
+    def add_menu_actions(self, actions: list[QAction], near: QAction, *, at_end: bool = False,
+                         needs_doc: bool = True, writes: bool = False) -> None:
+        """Put ``actions`` in the menu that holds ``near``: right after it, or at the end
+        of that menu after a separator (``at_end``). ``needs_doc``: enabled only while a
+        project is open; ``writes``: only while it is writable."""
+        menu = next((a.menu() for a in self.menuBar().actions()
+                     if a.menu() is not None and near in a.menu().actions()), None)
+        if menu is None:
+            self.menuBar().addActions(actions)
+        elif at_end:
+            menu.addSeparator()
+            menu.addActions(actions)
+        else:
+            entries = menu.actions()
+            i = entries.index(near) + 1
+            menu.insertActions(entries[i] if i < len(entries) else None, actions)  # type: ignore[arg-type]
+        if needs_doc:
+            self.doc_actions.extend(actions)
+        if writes:
+            self.write_actions.extend(actions)
+        self._update_actions()
 
     def add_export_action(self, action: QAction) -> None:
         """Add an entry to File ▸ Export (enabled only while a project is open)."""

@@ -203,25 +203,10 @@ def install_settings(window: QMainWindow) -> QAction:
     act.setStatusTip(QCoreApplication.translate(
         "SettingsDialog", "Interface language, vote weight and dimension weights"))
     act.triggered.connect(lambda _=False: show_settings(window))
-    menu = _menu_with(window, "act_undo")
-    if menu is not None:
-        menu.addSeparator()
-        menu.addAction(act)
-    else:
-        window.menuBar().addAction(act)
+    window.add_menu_actions([act], window.act_undo, at_end=True,  # type: ignore[attr-defined]
+                            needs_doc=False)   # the language can be chosen without a project
     window.act_settings = act  # type: ignore[attr-defined]
     return act
-
-
-def _menu_with(window: QMainWindow, attr: str):  # -> QMenu | None
-    """The top-level menu that holds ``window.<attr>`` (menus are found by content so
-    they need no names)."""
-    target = getattr(window, attr, None)
-    for a in window.menuBar().actions():
-        menu = a.menu()
-        if menu is not None and target in menu.actions():
-            return menu
-    return None
 
 
 __all__ = ["SettingsDialog", "apply_settings", "install_settings", "show_settings"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from journeymap.model.document import DocumentError
 from journeymap.model.store import Change, Store
@@ -55,7 +55,7 @@ class AnalysisUI(QObject):
         self.act_survey = QAction(self.tr("Import Survey &Scores…"), window)
         self.act_survey.setStatusTip(self.tr("Scores 0–10 per touchpoint from a CSV file"))
         self.act_survey.triggered.connect(lambda _=False: self.import_survey())
-        self._add_to_journey_menu(self.act_survey)
+        window.add_menu_actions([self.act_survey], window.act_matrix, writes=True)
 
         window.document_changed.connect(self._document_changed)
         window.journey_changed.connect(self._journey_changed)
@@ -64,25 +64,6 @@ class AnalysisUI(QObject):
             self._document_changed(window.doc)
 
     # -- wiring ------------------------------------------------------------------------------
-    def _add_to_journey_menu(self, act: QAction) -> None:
-        w = self.window
-        menu: QMenu | None = None
-        for top in w.menuBar().actions():
-            m = top.menu()
-            if m is not None and w.act_matrix in m.actions():
-                menu = m
-                break
-        if menu is None:  # no Journey menu: keep the action reachable anyway
-            w.addAction(act)
-        else:
-            actions = menu.actions()
-            after = actions.index(w.act_matrix) + 1
-            menu.insertAction(actions[after] if after < len(actions) else None, act)
-        # Enabled with a writable document, like the other editing actions.
-        w.doc_actions.append(act)
-        w.write_actions.append(act)
-        w._update_actions()
-
     def _document_changed(self, doc: Any) -> None:
         store = doc.store if doc is not None else None
         w = self.window

@@ -49,13 +49,10 @@ from journeymap.ui.workshop.overlays import (
     OVERLAY_MARGIN,
     READABLE_SCALE,
     AgendaDialog,
-    AgendaStep,
     Countdown,
     HelpOverlay,
     StageBanner,
     TimerOverlay,
-    default_agenda,
-    format_seconds,
     load_agenda,
     save_agenda,
 )
@@ -541,28 +538,7 @@ def install_workshop(window: QMainWindow) -> WorkshopMode:
             mode.toggle_voting()
 
     vote.triggered.connect(lambda _=False: start_voting())
-    anchor = getattr(window, "act_full_screen", None)
-    menu = None
-    for a in window.menuBar().actions():
-        m = a.menu()
-        if m is not None and anchor in m.actions():
-            menu = m
-            break
-    if menu is not None:
-        actions = menu.actions()
-        i = actions.index(anchor)
-        before = actions[i + 1] if i + 1 < len(actions) else None
-        menu.insertAction(before, act)
-        menu.insertAction(before, vote)
-    else:
-        window.menuBar().addAction(act)
-    for name in ("doc_actions",):
-        group = getattr(window, name, None)
-        if isinstance(group, list):
-            group += [act, vote]
-            has_doc = getattr(window, "doc", None) is not None
-            act.setEnabled(has_doc)
-            vote.setEnabled(has_doc)
+    window.add_menu_actions([act, vote], window.act_full_screen)  # type: ignore[attr-defined]
     window.act_workshop = act  # type: ignore[attr-defined]
     window.act_dot_voting = vote  # type: ignore[attr-defined]
     window.workshop = mode  # type: ignore[attr-defined]
@@ -571,6 +547,5 @@ def install_workshop(window: QMainWindow) -> WorkshopMode:
         document_changed.connect(lambda doc: mode.leave() if doc is None else None)
     return mode
 
-__all__ = ["AgendaDialog", "AgendaStep", "Countdown", "HelpOverlay", "StageBanner",
-           "TimerOverlay", "WorkshopMode", "default_agenda", "format_seconds",
-           "install_workshop", "load_agenda", "save_agenda"]
+
+__all__ = ["WorkshopMode", "install_workshop"]
