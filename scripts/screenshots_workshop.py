@@ -29,11 +29,15 @@ def workshop_shots(app, out: Path, settle: Callable | None = None) -> list[Path]
     from PySide6.QtWidgets import QDialog
 
     from journeymap.model.voting import VotingRound, clear_votes
-    from journeymap.ui import i18n
+    from journeymap.ui.controllers import language as i18n
+    from journeymap.ui.dialogs.settings import SettingsDialog
     from journeymap.ui.main_window import MainWindow
-    from journeymap.ui.settings_dialog import SettingsDialog
-    from journeymap.ui.voting import RoundSummaryDialog, VotingController, VotingSetupDialog
-    from journeymap.ui.workshop import AgendaStep
+    from journeymap.ui.workshop.overlays import AgendaStep
+    from journeymap.ui.workshop.voting import (
+        RoundSummaryDialog,
+        VotingController,
+        VotingSetupDialog,
+    )
 
     settle = settle or (lambda: _settle(app))
     out.mkdir(parents=True, exist_ok=True)
@@ -109,9 +113,9 @@ def workshop_shots(app, out: Path, settle: Callable | None = None) -> list[Path]
         w.deleteLater()
 
     try:
-        i18n.set_language("en", [])
+        i18n.set_language("en")
         workshop("en", ["Aiko", "Ben", "Chen"])
-        i18n.set_language("ja", [])
+        i18n.set_language("ja")
         w = MainWindow()
         w.resize(*WINDOW)
         w.show()
@@ -135,7 +139,7 @@ def workshop_shots(app, out: Path, settle: Callable | None = None) -> list[Path]
         w.deleteLater()
         workshop("ja", ["佐藤", "鈴木", "高橋"])
     finally:
-        i18n.set_language("", [])
+        i18n.set_language("")
     return written
 
 

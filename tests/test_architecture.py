@@ -66,14 +66,6 @@ def test_analysis_runs_without_qt_installed_in_process():
 
 
 # -- import graph ------------------------------------------------------------------------------
-# Modules of the language-switch cycle (main_window → workshop → voting → i18n →
-# main_window) that issue 10's rework of ui/ removes; until it lands, cycles made only of
-# these are tolerated. Any other cycle fails.
-PENDING_UI_CYCLE = frozenset({
-    "journeymap.ui.i18n", "journeymap.ui.main_window", "journeymap.ui.app",
-    "journeymap.ui.workshop", "journeymap.ui.voting", "journeymap.ui.analysis_ui",
-    "journeymap.ui.settings_dialog",
-})
 
 
 def _module_name(path: Path) -> str:
@@ -159,7 +151,7 @@ def test_no_module_takes_part_in_an_import_cycle():
 
     graph = _import_graph()
     assert graph.number_of_edges() > 100   # the graph really was built
-    cycles = [c for c in nx.simple_cycles(graph) if not set(c) <= PENDING_UI_CYCLE]
+    cycles = list(nx.simple_cycles(graph))
     assert cycles == [], "import cycles: " + "; ".join(" → ".join(c) for c in cycles[:5])
 
 

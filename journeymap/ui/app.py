@@ -9,30 +9,24 @@ start screen.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    QSettings,
-    Qt,
-    QTimer,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
 from journeymap import __version__
-from journeymap.assets import app_icon_png, translations_dir
+from journeymap.assets import app_icon_png
+from journeymap.ui import pyside_none_fix
+from journeymap.ui.controllers import language
 from journeymap.ui.fonts import qt_font, qt_font_families
 
 ORGANIZATION = "journeymap"
 APPLICATION = "journeymap"
-_translators: list[QTranslator] = []
 _in_hook = False
 
 
@@ -65,29 +59,6 @@ def apply_palette(app: QApplication) -> None:
         app.setPalette(dark_palette())
     else:
         app.setPalette(app.style().standardPalette())
-
-
-# -- translations ---------------------------------------------------------------------------------
-def ui_language() -> str:
-    chosen = QSettings().value("language", "", str)
-    if chosen in ("en", "ja"):
-        return chosen
-    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
-
-
-def install_translations(app: QApplication, lang: str) -> None:
-    """Qt's own strings and journeymap's, when a translation exists (.qm files)."""
-    if lang == "en":
-        return
-    base = QTranslator(app)
-    if base.load(QLocale(lang), "qtbase", "_",
-                 QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(base)
-        _translators.append(base)
-    ours = QTranslator(app)
-    if ours.load(f"journeymap_{lang}", str(translations_dir())):
-        app.installTranslator(ours)
-        _translators.append(ours)
 
 
 # -- crash safety ---------------------------------------------------------------------------------
@@ -162,14 +133,19 @@ def setup_app(app: QApplication) -> None:
     qt_font_families()
     app.setFont(qt_font(10))
     if not app.property("journeymap_translated"):
-        install_translations(app, ui_language())
+        language.install_translators()   # the chosen language, else the system's
         app.setProperty("journeymap_translated", True)
+        if pyside_none_fix.applied():
+            logging.getLogger("journeymap").warning(
+                "PySide6 drops references to None on this Python; the reference-count "
+                "work-around in journeymap/ui/pyside_none_fix.py is active. Install "
+                "PySide6-Essentials < 6.12 on Python 3.11 to avoid it.")
 
 
 def recover_at_start(parent: QWidget | None = None) -> list:
     """Ask about working copies left by a crash; return the sessions to recover."""
     from journeymap.model.document import discard_session, prune_sessions, recoverable_sessions
-    from journeymap.ui.recovery import DISCARD, RECOVER, RecoveryDialog
+    from journeymap.ui.dialogs.recovery import DISCARD, RECOVER, RecoveryDialog
 
     prune_sessions()
     found = recoverable_sessions()
@@ -230,4 +206,4 @@ def run_app(path: str | None = None) -> int:
 
 
 __all__ = ["apply_palette", "dark_palette", "excepthook", "install_excepthook", "make_app",
-           "recover_at_start", "run_app", "setup_app", "start_windows", "ui_language"]
+           "recover_at_start", "run_app", "setup_app", "start_windows"]

@@ -22,6 +22,12 @@ class EditCommand(QUndoCommand):
         super().__init__(edit_label(edit.label), parent)
         self.doc = doc
         self.edit = edit
+        self.custom_text = False   # True: a label of its own, not edit_label(edit.label)
+
+    def retranslate(self) -> None:
+        """Relabel in the current interface language (a language switch)."""
+        if not self.custom_text:
+            self.setText(edit_label(self.edit.label))
 
     # Set by the UI to show a failure of an undo/redo run from the stack (Ctrl+Z).
     on_failure: Callable[[DocumentError], None] | None = None
@@ -46,8 +52,9 @@ class EditCommand(QUndoCommand):
                 EditCommand.on_failure(e)
 
 
-def push_edit(stack: QUndoStack, doc: Document, edit: Edit) -> bool:
-    """Push ``edit`` as one undo step (which applies it). Empty edits are dropped.
+def push_edit(stack: QUndoStack, doc: Document, edit: Edit, text: str | None = None) -> bool:
+    """Push ``edit`` as one undo step (which applies it), labelled ``text`` in the
+    history when given (else from the edit's own label). Empty edits are dropped.
 
     Raises DocumentError before anything happens when the document is read-only, and
     after the push when the edit could not be committed (disk full, I/O error): in
@@ -58,6 +65,9 @@ def push_edit(stack: QUndoStack, doc: Document, edit: Edit) -> bool:
     if edit.empty:
         return False
     command = EditCommand(doc, edit)
+    if text is not None:
+        command.setText(text)
+        command.custom_text = True
     handler, EditCommand.on_failure = EditCommand.on_failure, None  # we raise it instead
     try:
         stack.push(command)

@@ -80,6 +80,53 @@ def field_name(field: str) -> str:
     return text
 
 
+# Validation errors by code: code → (template, names of the params for %1, %2, …). The
+# model keeps the English message in str(err); these are what the user reads.
+def _code_templates() -> dict[str, tuple[str, tuple[str, ...]]]:
+    translate = QCoreApplication.translate
+    return {
+        "not_int": (translate("texts", "must be a whole number from %1 to %2 (not %3)"),
+                    ("lo", "hi", "value")),
+        "out_of_range": (translate("texts", "must be from %1 to %2 (not %3)"),
+                         ("lo", "hi", "value")),
+        "not_number": (translate("texts", "must be a number (not %1)"), ("value",)),
+        "empty": (translate("texts", "must not be empty"), ()),
+        "too_long": (translate("texts", "is too long (%1 characters, at most %2)"),
+                     ("length", "limit")),
+        "not_date": (translate("texts", "must be a date YYYY-MM-DD or empty (not %1)"),
+                     ("value",)),
+        "not_color": (translate("texts", "must be a colour like %1 (not %2)"),
+                      ("example", "value")),
+    }
+
+
+_PARAM_DEFAULTS = {"example": "#3465a4"}
+
+
+def _param(params: dict, name: str) -> str:
+    value = params.get(name, _PARAM_DEFAULTS.get(name, ""))
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+
+
+def _by_code(exc: ValidationError) -> str | None:
+    """The message of a structured error (``code`` and ``params``) in the interface
+    language; None when the error has no code this table knows."""
+    code = getattr(exc, "code", None)
+    params = getattr(exc, "params", None)
+    found = _code_templates().get(code) if isinstance(code, str) else None
+    if found is None or not isinstance(params, dict):
+        return None
+    template, names = found
+    if any(n not in params and n not in _PARAM_DEFAULTS for n in names):
+        return None
+    text = template
+    for i, name in enumerate(names, 1):
+        text = text.replace(f"%{i}", _param(params, name))
+    return text
+
+
+# Errors without a code (older model code, free-text messages): the English message as
+# the model wrote it, translated where its wording is known.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"must be from (\S+) to (\S+), got (.+)"),
      "must be from %1 to %2 (not %3)"),
@@ -108,20 +155,19 @@ def _message(message: str) -> str:
 
 def _catalogue() -> None:  # pragma: no cover - only for pyside6-lupdate
     translate = QCoreApplication.translate
-    translate("texts", "must be from %1 to %2 (not %3)")
-    translate("texts", "must be a whole number from %1 to %2 (not %3)")
-    translate("texts", "must not be empty")
-    translate("texts", "must be a number (not %1)")
-    translate("texts", "must be a date YYYY-MM-DD or empty (not %1)")
-    translate("texts", "must be a colour like %1 (not %2)")
     translate("texts", "is too long (%1)")
 
 
-def error_text(exc: BaseException) -> str:
-    """A refused edit, as one line for the user."""
+def error_text(exc: BaseException, field: str | None = None) -> str:
+    """A refused edit, as one line for the user in the interface language. A
+    :class:`ValidationError` is translated by its ``code`` (and ``params``); without one,
+    by its English message; ``field`` replaces the name of its field (e.g. a dialog's
+    own label)."""
     if isinstance(exc, ValidationError):
-        return QCoreApplication.translate("texts", "%1 %2").replace(
-            "%1", field_name(exc.field)).replace("%2", _message(exc.message))
+        name = field if field is not None else field_name(exc.field)
+        message = _by_code(exc) or _message(exc.message)
+        return QCoreApplication.translate("texts", "%1 %2").replace("%1", name) \
+            .replace("%2", message)
     if isinstance(exc, EditError):
         return str(exc)[:1].upper() + str(exc)[1:]
     return str(exc)

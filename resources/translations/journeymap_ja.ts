@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
     <context>
+        <name>ActionEditor</name>
+        <message>
+            <source>Title</source>
+            <translation>タイトル</translation>
+        </message>
+        <message>
+            <source>Effort</source>
+            <translation>工数</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>担当者</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状況</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>施策</translation>
+        </message>
+    </context>
+    <context>
         <name>ActionPanel</name>
         <message>
             <source>Actions</source>
@@ -277,6 +308,94 @@
         <message>
             <source>(estimated)</source>
             <translation>（推定）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClipboardMixin</name>
+        <message numerus="yes">
+            <source>Copied %n card(s)</source>
+            <translation>
+                <numerusform>%n 枚のカードをコピーしました</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The clipboard does not hold journeymap cards.</source>
+            <translation>クリップボードに journeymap のカードがありません。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentMixin</name>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>未保存の変更</translation>
+        </message>
+        <message>
+            <source>“%1” has changes that are not saved. Save them before closing?</source>
+            <translation>「%1」には保存されていない変更があります。閉じる前に保存しますか？</translation>
+        </message>
+        <message>
+            <source>Creating the project…</source>
+            <translation>プロジェクトを作成しています…</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>%1 を開いています…</translation>
+        </message>
+        <message>
+            <source>Recovering…</source>
+            <translation>復元しています…</translation>
+        </message>
+        <message>
+            <source>Open project</source>
+            <translation>プロジェクトを開く</translation>
+        </message>
+        <message>
+            <source>journeymap projects (*.jmap)</source>
+            <translation>journeymap プロジェクト (*.jmap)</translation>
+        </message>
+        <message>
+            <source>Save project as</source>
+            <translation>名前を付けてプロジェクトを保存</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>無題</translation>
+        </message>
+        <message>
+            <source>Saving %1…</source>
+            <translation>%1 を保存しています…</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 を保存しました</translation>
+        </message>
+        <message>
+            <source>Exported %1</source>
+            <translation>%1 をエクスポートしました</translation>
+        </message>
+        <message>
+            <source>Export JSON</source>
+            <translation>JSON をエクスポート</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Export Mermaid</source>
+            <translation>Mermaid をエクスポート</translation>
+        </message>
+        <message>
+            <source>Mermaid (*.mmd *.md *.txt)</source>
+            <translation>Mermaid (*.mmd *.md *.txt)</translation>
+        </message>
+        <message>
+            <source>No recent files</source>
+            <translation>最近使ったファイルはありません</translation>
+        </message>
+        <message>
+            <source>Clear List</source>
+            <translation>一覧をクリア</translation>
         </message>
     </context>
     <context>
@@ -667,203 +786,30 @@
             <source>Select a card, role, stage or action to edit it here.</source>
             <translation>カード、役割、ステージ、施策を選択すると、ここで編集できます。</translation>
         </message>
-        <message>
-            <source>Title</source>
-            <translation>タイトル</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>説明</translation>
-        </message>
-        <message>
-            <source>Channel</source>
-            <translation>チャネル</translation>
-        </message>
-        <message>
-            <source>Channel detail</source>
-            <translation>チャネルの詳細</translation>
-        </message>
-        <message>
-            <source>e.g. portal, phone, visit</source>
-            <translation>例：ポータル、電話、訪問</translation>
-        </message>
-        <message>
-            <source>Emotion</source>
-            <translation>感情</translation>
-        </message>
-        <message>
-            <source>Survey scores</source>
-            <translation>アンケートのスコア</translation>
-        </message>
-        <message>
-            <source>e.g. 9, 6, 10</source>
-            <translation>例：9, 6, 10</translation>
-        </message>
-        <message>
-            <source>Survey scores 0–10 collected at this touchpoint, separated by commas</source>
-            <translation>このタッチポイントで集めたアンケートのスコア（0〜10、カンマ区切り）</translation>
-        </message>
-        <message>
-            <source>Metrics</source>
-            <translation>指標</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名前</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>値</translation>
-        </message>
-        <message>
-            <source>Unit</source>
-            <translation>単位</translation>
-        </message>
-        <message>
-            <source>Add metric</source>
-            <translation>指標を追加</translation>
-        </message>
-        <message>
-            <source>Delete metric</source>
-            <translation>指標を削除</translation>
-        </message>
-        <message>
-            <source>Pain points</source>
-            <translation>ペインポイント</translation>
-        </message>
-        <message>
-            <source>Pain point</source>
-            <translation>ペインポイント</translation>
-        </message>
-        <message>
-            <source>Sev.</source>
-            <translation>深刻度</translation>
-        </message>
-        <message>
-            <source>Freq.</source>
-            <translation>頻度</translation>
-        </message>
-        <message>
-            <source>Dimension</source>
-            <translation>体験要素</translation>
-        </message>
-        <message>
-            <source>Evidence</source>
-            <translation>根拠</translation>
-        </message>
-        <message>
-            <source>Severity 1–5</source>
-            <translation>深刻度 1〜5</translation>
-        </message>
-        <message>
-            <source>Frequency 1–5</source>
-            <translation>頻度 1〜5</translation>
-        </message>
-        <message>
-            <source>Add pain point</source>
-            <translation>ペインポイントを追加</translation>
-        </message>
-        <message>
-            <source>Delete pain point</source>
-            <translation>ペインポイントを削除</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>色</translation>
-        </message>
-        <message>
-            <source>Default influence</source>
-            <translation>既定の影響度</translation>
-        </message>
-        <message>
-            <source>Weight 0–5 of this role where the journey's influence matrix sets none</source>
-            <translation>ジャーニーの影響度マトリクスに設定がないときの、この役割の重み（0〜5）</translation>
-        </message>
-        <message>
-            <source>Phase</source>
-            <translation>フェーズ</translation>
-        </message>
-        <message>
-            <source>Effort</source>
-            <translation>工数</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>担当者</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状況</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>期限</translation>
-        </message>
-        <message>
-            <source>YYYY-MM-DD</source>
-            <translation>YYYY-MM-DD</translation>
-        </message>
-        <message>
-            <source>Segment</source>
-            <translation>セグメント</translation>
-        </message>
-        <message>
-            <source>Client</source>
-            <translation>クライアント</translation>
-        </message>
-        <message>
-            <source>Content language</source>
-            <translation>内容の言語</translation>
-        </message>
         <message numerus="yes">
             <source>%n cards selected</source>
             <translation>
                 <numerusform>%n 枚のカードを選択中</numerusform>
             </translation>
         </message>
+    </context>
+    <context>
+        <name>JourneyEditor</name>
         <message>
-            <source>Role</source>
-            <translation>役割</translation>
+            <source>Name</source>
+            <translation>名前</translation>
         </message>
         <message>
-            <source>Stage</source>
-            <translation>ステージ</translation>
+            <source>Segment</source>
+            <translation>セグメント</translation>
         </message>
         <message>
-            <source>(no phase)</source>
-            <translation>（フェーズなし）</translation>
+            <source>Description</source>
+            <translation>説明</translation>
         </message>
         <message>
             <source>Journey</source>
             <translation>ジャーニー</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>プロジェクト</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>施策</translation>
-        </message>
-        <message>
-            <source>Touchpoint — %1 · %2</source>
-            <translation>タッチポイント — %1 · %2</translation>
-        </message>
-        <message>
-            <source>Survey scores must be whole numbers from 0 to 10, separated by commas</source>
-            <translation>アンケートのスコアは 0〜10 の整数をカンマ区切りで入力してください</translation>
-        </message>
-        <message>
-            <source>Role colour</source>
-            <translation>役割の色</translation>
-        </message>
-        <message>
-            <source>Metric</source>
-            <translation>指標</translation>
-        </message>
-        <message>
-            <source>New pain point</source>
-            <translation>新しいペインポイント</translation>
         </message>
     </context>
     <context>
@@ -875,6 +821,10 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>PySide6 reference-count work-around active (see the log)</source>
+            <translation>PySide6 の参照カウント回避策が有効です（ログを参照）</translation>
+        </message>
         <message>
             <source>Save As… to edit a copy</source>
             <translation>名前を付けて保存してコピーを編集…</translation>
@@ -910,6 +860,62 @@
         <message>
             <source>History</source>
             <translation>履歴</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>無題</translation>
+        </message>
+        <message>
+            <source>(read-only)</source>
+            <translation>（読み取り専用）</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Read-only:&lt;/b&gt; “%1” is open in another journeymap window. You can look, but changes are not possible here.</source>
+            <translation>&lt;b&gt;読み取り専用:&lt;/b&gt;「%1」は別の journeymap ウィンドウで開かれています。閲覧はできますが、変更はできません。</translation>
+        </message>
+        <message>
+            <source>journeymap</source>
+            <translation>journeymap</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>メインツールバー</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>元に戻す(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>やり直し(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>切り取り(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>コピー(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>貼り付け(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>削除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Select &amp;All</source>
+            <translation>すべて選択(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>検索(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>編集(&amp;E)</translation>
         </message>
         <message>
             <source>&amp;Open…</source>
@@ -952,64 +958,52 @@
             <translation>Mermaid（このジャーニー）…</translation>
         </message>
         <message>
-            <source>&amp;Undo</source>
-            <translation>元に戻す(&amp;U)</translation>
+            <source>&amp;File</source>
+            <translation>ファイル(&amp;F)</translation>
         </message>
         <message>
-            <source>&amp;Redo</source>
-            <translation>やり直し(&amp;R)</translation>
+            <source>&amp;New from Template</source>
+            <translation>テンプレートから新規作成(&amp;N)</translation>
         </message>
         <message>
-            <source>Cu&amp;t</source>
-            <translation>切り取り(&amp;T)</translation>
+            <source>English</source>
+            <translation>英語</translation>
         </message>
         <message>
-            <source>&amp;Copy</source>
-            <translation>コピー(&amp;C)</translation>
+            <source>Japanese</source>
+            <translation>日本語</translation>
         </message>
         <message>
-            <source>&amp;Paste</source>
-            <translation>貼り付け(&amp;P)</translation>
+            <source>Open &amp;Recent</source>
+            <translation>最近使ったファイル(&amp;R)</translation>
         </message>
         <message>
-            <source>&amp;Delete</source>
-            <translation>削除(&amp;D)</translation>
+            <source>&amp;Export</source>
+            <translation>エクスポート(&amp;E)</translation>
         </message>
         <message>
-            <source>Select &amp;All</source>
-            <translation>すべて選択(&amp;A)</translation>
+            <source>Open Demo Project</source>
+            <translation>デモプロジェクトを開く</translation>
         </message>
         <message>
-            <source>&amp;Find…</source>
-            <translation>検索(&amp;F)…</translation>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
         </message>
         <message>
-            <source>Zoom &amp;In</source>
-            <translation>拡大(&amp;I)</translation>
+            <source>&amp;About journeymap</source>
+            <translation>journeymap について(&amp;A)</translation>
         </message>
         <message>
-            <source>Zoom &amp;Out</source>
-            <translation>縮小(&amp;O)</translation>
+            <source>About journeymap</source>
+            <translation>journeymap について</translation>
         </message>
         <message>
-            <source>Zoom to &amp;Fit</source>
-            <translation>全体を表示(&amp;F)</translation>
+            <source>&amp;Help</source>
+            <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
-            <source>Zoom &amp;100 %</source>
-            <translation>100% 表示(&amp;1)</translation>
-        </message>
-        <message>
-            <source>Filter &amp;Bar</source>
-            <translation>フィルターバー(&amp;B)</translation>
-        </message>
-        <message>
-            <source>Filter cards by role, dimension and severity</source>
-            <translation>役割・体験要素・深刻度でカードを絞り込む</translation>
-        </message>
-        <message>
-            <source>F&amp;ull Screen</source>
-            <translation>全画面表示(&amp;U)</translation>
+            <source>&lt;p&gt;&lt;b&gt;journeymap %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Multi-role B2B customer journey maps with an explained, prioritised action list.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;journeymap %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;複数の役割から見た B2B カスタマージャーニーマップと、根拠を説明できる優先順位付きの施策リスト。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Add &amp;Touchpoint</source>
@@ -1052,44 +1046,40 @@
             <translation>前のジャーニー</translation>
         </message>
         <message>
-            <source>&amp;About journeymap</source>
-            <translation>journeymap について(&amp;A)</translation>
+            <source>&amp;Journey</source>
+            <translation>ジャーニー(&amp;J)</translation>
         </message>
         <message>
-            <source>&amp;File</source>
-            <translation>ファイル(&amp;F)</translation>
+            <source>S&amp;witch Journey</source>
+            <translation>ジャーニーを切り替え(&amp;W)</translation>
         </message>
         <message>
-            <source>&amp;New from Template</source>
-            <translation>テンプレートから新規作成(&amp;N)</translation>
+            <source>Zoom &amp;In</source>
+            <translation>拡大(&amp;I)</translation>
         </message>
         <message>
-            <source>English</source>
-            <translation>英語</translation>
+            <source>Zoom &amp;Out</source>
+            <translation>縮小(&amp;O)</translation>
         </message>
         <message>
-            <source>Japanese</source>
-            <translation>日本語</translation>
+            <source>Zoom to &amp;Fit</source>
+            <translation>全体を表示(&amp;F)</translation>
         </message>
         <message>
-            <source>%1 (%2)</source>
-            <translation>%1（%2）</translation>
+            <source>Zoom &amp;100 %</source>
+            <translation>100% 表示(&amp;1)</translation>
         </message>
         <message>
-            <source>Open Demo Project</source>
-            <translation>デモプロジェクトを開く</translation>
+            <source>Filter &amp;Bar</source>
+            <translation>フィルターバー(&amp;B)</translation>
         </message>
         <message>
-            <source>Open &amp;Recent</source>
-            <translation>最近使ったファイル(&amp;R)</translation>
+            <source>Filter cards by role, dimension and severity</source>
+            <translation>役割・体験要素・深刻度でカードを絞り込む</translation>
         </message>
         <message>
-            <source>&amp;Export</source>
-            <translation>エクスポート(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>編集(&amp;E)</translation>
+            <source>F&amp;ull Screen</source>
+            <translation>全画面表示(&amp;U)</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -1111,123 +1101,24 @@
             <source>System</source>
             <translation>システムに従う</translation>
         </message>
+    </context>
+    <context>
+        <name>ProjectEditor</name>
         <message>
-            <source>&amp;Journey</source>
-            <translation>ジャーニー(&amp;J)</translation>
+            <source>Title</source>
+            <translation>タイトル</translation>
         </message>
         <message>
-            <source>S&amp;witch Journey</source>
-            <translation>ジャーニーを切り替え(&amp;W)</translation>
+            <source>Client</source>
+            <translation>クライアント</translation>
         </message>
         <message>
-            <source>&amp;Help</source>
-            <translation>ヘルプ(&amp;H)</translation>
+            <source>Content language</source>
+            <translation>内容の言語</translation>
         </message>
         <message>
-            <source>Main toolbar</source>
-            <translation>メインツールバー</translation>
-        </message>
-        <message>
-            <source>Unsaved changes</source>
-            <translation>未保存の変更</translation>
-        </message>
-        <message>
-            <source>“%1” has changes that are not saved. Save them before closing?</source>
-            <translation>「%1」には保存されていない変更があります。閉じる前に保存しますか？</translation>
-        </message>
-        <message>
-            <source>Creating the project…</source>
-            <translation>プロジェクトを作成しています…</translation>
-        </message>
-        <message>
-            <source>Opening %1…</source>
-            <translation>%1 を開いています…</translation>
-        </message>
-        <message>
-            <source>Recovering…</source>
-            <translation>復元しています…</translation>
-        </message>
-        <message>
-            <source>Open project</source>
-            <translation>プロジェクトを開く</translation>
-        </message>
-        <message>
-            <source>journeymap projects (*.jmap)</source>
-            <translation>journeymap プロジェクト (*.jmap)</translation>
-        </message>
-        <message>
-            <source>Save project as</source>
-            <translation>名前を付けてプロジェクトを保存</translation>
-        </message>
-        <message>
-            <source>Untitled</source>
-            <translation>無題</translation>
-        </message>
-        <message>
-            <source>Saving %1…</source>
-            <translation>%1 を保存しています…</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>%1 を保存しました</translation>
-        </message>
-        <message>
-            <source>Exported %1</source>
-            <translation>%1 をエクスポートしました</translation>
-        </message>
-        <message>
-            <source>Export JSON</source>
-            <translation>JSON をエクスポート</translation>
-        </message>
-        <message>
-            <source>JSON (*.json)</source>
-            <translation>JSON (*.json)</translation>
-        </message>
-        <message>
-            <source>Export Mermaid</source>
-            <translation>Mermaid をエクスポート</translation>
-        </message>
-        <message>
-            <source>Mermaid (*.mmd *.md *.txt)</source>
-            <translation>Mermaid (*.mmd *.md *.txt)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Copied %n card(s)</source>
-            <translation>
-                <numerusform>%n 枚のカードをコピーしました</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The clipboard does not hold journeymap cards.</source>
-            <translation>クリップボードに journeymap のカードがありません。</translation>
-        </message>
-        <message>
-            <source>(read-only)</source>
-            <translation>（読み取り専用）</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Read-only:&lt;/b&gt; “%1” is open in another journeymap window. You can look, but changes are not possible here.</source>
-            <translation>&lt;b&gt;読み取り専用:&lt;/b&gt;「%1」は別の journeymap ウィンドウで開かれています。閲覧はできますが、変更はできません。</translation>
-        </message>
-        <message>
-            <source>journeymap</source>
-            <translation>journeymap</translation>
-        </message>
-        <message>
-            <source>About journeymap</source>
-            <translation>journeymap について</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;&lt;b&gt;journeymap %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Multi-role B2B customer journey maps with an explained, prioritised action list.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;journeymap %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;複数の役割から見た B2B カスタマージャーニーマップと、根拠を説明できる優先順位付きの施策リスト。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>No recent files</source>
-            <translation>最近使ったファイルはありません</translation>
-        </message>
-        <message>
-            <source>Clear List</source>
-            <translation>一覧をクリア</translation>
+            <source>Project</source>
+            <translation>プロジェクト</translation>
         </message>
     </context>
     <context>
@@ -1693,6 +1584,37 @@
         </message>
     </context>
     <context>
+        <name>RoleEditor</name>
+        <message>
+            <source>Name</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>色</translation>
+        </message>
+        <message>
+            <source>Default influence</source>
+            <translation>既定の影響度</translation>
+        </message>
+        <message>
+            <source>Weight 0–5 of this role where the journey's influence matrix sets none</source>
+            <translation>ジャーニーの影響度マトリクスに設定がないときの、この役割の重み（0〜5）</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>説明</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>役割</translation>
+        </message>
+        <message>
+            <source>Role colour</source>
+            <translation>役割の色</translation>
+        </message>
+    </context>
+    <context>
         <name>RoundSummaryDialog</name>
         <message>
             <source>Voting results</source>
@@ -1813,6 +1735,25 @@
         <message>
             <source>F1: keys · Esc: leave workshop mode</source>
             <translation>F1：キー一覧 · Esc：ワークショップモードを終了</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageEditor</name>
+        <message>
+            <source>Name</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation>フェーズ</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>ステージ</translation>
+        </message>
+        <message>
+            <source>(no phase)</source>
+            <translation>（フェーズなし）</translation>
         </message>
     </context>
     <context>
@@ -2094,6 +2035,125 @@
         <message>
             <source>Start or pause the timer (T)</source>
             <translation>タイマーの開始 / 一時停止（T）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TouchpointEditor</name>
+        <message>
+            <source>Title</source>
+            <translation>タイトル</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>説明</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>チャネル</translation>
+        </message>
+        <message>
+            <source>Channel detail</source>
+            <translation>チャネルの詳細</translation>
+        </message>
+        <message>
+            <source>e.g. portal, phone, visit</source>
+            <translation>例：ポータル、電話、訪問</translation>
+        </message>
+        <message>
+            <source>Emotion</source>
+            <translation>感情</translation>
+        </message>
+        <message>
+            <source>Survey scores</source>
+            <translation>アンケートのスコア</translation>
+        </message>
+        <message>
+            <source>e.g. 9, 6, 10</source>
+            <translation>例：9, 6, 10</translation>
+        </message>
+        <message>
+            <source>Survey scores 0–10 collected at this touchpoint, separated by commas</source>
+            <translation>このタッチポイントで集めたアンケートのスコア（0〜10、カンマ区切り）</translation>
+        </message>
+        <message>
+            <source>Metrics</source>
+            <translation>指標</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>値</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>単位</translation>
+        </message>
+        <message>
+            <source>Add metric</source>
+            <translation>指標を追加</translation>
+        </message>
+        <message>
+            <source>Delete metric</source>
+            <translation>指標を削除</translation>
+        </message>
+        <message>
+            <source>Pain points</source>
+            <translation>ペインポイント</translation>
+        </message>
+        <message>
+            <source>Pain point</source>
+            <translation>ペインポイント</translation>
+        </message>
+        <message>
+            <source>Sev.</source>
+            <translation>深刻度</translation>
+        </message>
+        <message>
+            <source>Freq.</source>
+            <translation>頻度</translation>
+        </message>
+        <message>
+            <source>Dimension</source>
+            <translation>体験要素</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>根拠</translation>
+        </message>
+        <message>
+            <source>Severity 1–5</source>
+            <translation>深刻度 1〜5</translation>
+        </message>
+        <message>
+            <source>Frequency 1–5</source>
+            <translation>頻度 1〜5</translation>
+        </message>
+        <message>
+            <source>Add pain point</source>
+            <translation>ペインポイントを追加</translation>
+        </message>
+        <message>
+            <source>Delete pain point</source>
+            <translation>ペインポイントを削除</translation>
+        </message>
+        <message>
+            <source>Touchpoint — %1 · %2</source>
+            <translation>タッチポイント — %1 · %2</translation>
+        </message>
+        <message>
+            <source>Survey scores must be whole numbers from 0 to 10, separated by commas</source>
+            <translation>アンケートのスコアは 0〜10 の整数をカンマ区切りで入力してください</translation>
+        </message>
+        <message>
+            <source>Metric</source>
+            <translation>指標</translation>
+        </message>
+        <message>
+            <source>New pain point</source>
+            <translation>新しいペインポイント</translation>
         </message>
     </context>
     <context>
@@ -2481,34 +2541,21 @@
             <source>Delete lane</source>
             <translation>レーンを削除</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <source>Move %n touchpoints</source>
-            <translation>
-                <numerusform>%n 件のタッチポイントを移動</numerusform>
-            </translation>
+            <translation>%n 件のタッチポイントを移動</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <source>Delete %n touchpoints</source>
-            <translation>
-                <numerusform>%n 件のタッチポイントを削除</numerusform>
-            </translation>
+            <translation>%n 件のタッチポイントを削除</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <source>Paste %n touchpoints</source>
-            <translation>
-                <numerusform>%n 件のタッチポイントを貼り付け</numerusform>
-            </translation>
+            <translation>%n 件のタッチポイントを貼り付け</translation>
         </message>
         <message>
             <source>Edit %1</source>
             <translation>%1 を編集</translation>
-        </message>
-    </context>
-    <context>
-        <name>i18n</name>
-        <message>
-            <source>Some menus change language the next time journeymap starts.</source>
-            <translation>一部のメニューは次回の起動時に言語が切り替わります。</translation>
         </message>
     </context>
     <context>
@@ -2680,6 +2727,10 @@
         <message>
             <source>must be a number (not %1)</source>
             <translation>数値で指定してください（%1 は不可）</translation>
+        </message>
+        <message>
+            <source>is too long (%1 characters, at most %2)</source>
+            <translation>長すぎます（%1 文字、最大 %2 文字）</translation>
         </message>
         <message>
             <source>must be a date YYYY-MM-DD or empty (not %1)</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from journeymap.model.templates import load_template
-from journeymap.ui.export_dialog import ExportDialog, install_export_actions, render_preview
+from journeymap.ui.dialogs.export import ExportDialog, install_export_actions, render_preview
 
 
 def _clear_settings() -> None:

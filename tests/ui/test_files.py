@@ -86,7 +86,7 @@ def _crash(doc: Document) -> None:
 
 def test_recover_after_a_crash(jm_app, qtbot, monkeypatch, message_boxes):
     from journeymap.ui import app as app_module
-    from journeymap.ui.recovery import RecoveryDialog
+    from journeymap.ui.dialogs.recovery import RecoveryDialog
 
     doc = Document.new(load_template("blank", "en"))
     e = edits.add_touchpoint(doc.store, "journey", "buyer", "stage1", "Survived the crash")
@@ -115,7 +115,7 @@ def test_recover_after_a_crash(jm_app, qtbot, monkeypatch, message_boxes):
 def test_recovery_later_and_discard(jm_app, qtbot, monkeypatch):
     from journeymap.model.document import recoverable_sessions
     from journeymap.ui import app as app_module
-    from journeymap.ui.recovery import DISCARD, LATER, RecoveryDialog
+    from journeymap.ui.dialogs.recovery import DISCARD, LATER, RecoveryDialog
 
     docs = []
     for title in ("first", "second"):
@@ -216,5 +216,5 @@ def test_window_geometry_and_recent_files_are_remembered(window, qtbot, tmp_path
     qtbot.addWidget(w2)
     assert w2.size().width() > 640  # restored (the offscreen screen clamps it to 800 px)
     assert w2._dock_state is not None  # dock layout comes back with the next project
-    w2._fill_recent_menu()
+    w2.fill_recent_menu()
     assert any("r.jmap" in a.text() for a in w2.recent_menu.actions())

@@ -9,11 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from journeymap.model import edits
-from journeymap.ui import i18n
+from journeymap.ui.controllers import language as i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "journeymap_ja.ts"
@@ -31,33 +31,14 @@ def _script():
 
 
 @pytest.fixture
-def replaceable(qtbot, jm_app, message_boxes):
-    """A main window that a language switch may replace (and delete): not registered
-    with qtbot, cleaned up here, with any window that replaced it."""
-    import shiboken6
-
-    from journeymap.ui.main_window import MainWindow
-
-    w = MainWindow()
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    for x in [w, *i18n.main_windows()]:
-        if shiboken6.isValid(x):
-            if x.doc is not None:
-                x.discard_document()
-            x.close()
-            x.deleteLater()
-
-
-@pytest.fixture
 def english(jm_app):
     """Start and end in English, whatever the test switched to."""
     i18n.install_translators("en")
+    jm_app.processEvents()
     yield jm_app
     QSettings().setValue("language", "")
     i18n.install_translators("en")
+    jm_app.processEvents()
 
 
 # -- the translation files ---------------------------------------------------------------------
@@ -146,9 +127,14 @@ def _all_actions(window) -> dict[str, str]:
     return out
 
 
-def test_switch_to_japanese_with_unsaved_changes_keeps_document_and_history(
-        qtbot, replaceable, english) -> None:
-    w = replaceable
+def _switch(qapp, choice: str) -> None:
+    i18n.set_language(choice)
+    qapp.processEvents()          # LanguageChange reaches every widget
+
+
+def test_switch_to_japanese_in_place_keeps_document_and_history(
+        qtbot, window, qapp, english) -> None:
+    w = window
     assert w.new_from_template("b2b-procurement", "en")
     assert _menu_texts(w)[:3] == ["&File", "&Edit", "&View"]
     doc = w.doc
@@ -163,23 +149,23 @@ def test_switch_to_japanese_with_unsaved_changes_keeps_document_and_history(
     snapshot = store.snapshot()
     assert w.is_modified()
 
-    (new,) = i18n.set_language("ja", [w])
-    # (not read back from QSettings: parallel test runs share Qt's test-mode file)
-    assert new is not w and i18n.current_language() == "ja"
-    # the menus are Japanese
-    assert _menu_texts(new)[:4] == ["ファイル(&F)", "編集(&E)", "表示(&V)", "ジャーニー(&J)"]
-    actions = _all_actions(new)
-    assert new.act_undo.text().startswith("元に戻す")
-    assert new.act_save.text() == "保存(&S)" and new.act_save_as.text().startswith("名前を付けて保存")
+    _switch(qapp, "ja")
+    assert i18n.current_language() == "ja"
+    # the same window, now in Japanese
+    assert _menu_texts(w)[:4] == ["ファイル(&F)", "編集(&E)", "表示(&V)", "ジャーニー(&J)"]
+    actions = _all_actions(w)
+    assert w.act_undo.text().startswith("元に戻す")
+    assert w.act_save.text() == "保存(&S)" and w.act_save_as.text().startswith("名前を付けて保存")
     assert actions["actWorkshop"] == "ワークショップモード(&W)"
     assert actions["actSettings"] == "設定(&S)…"
-    assert new.tree_dock.windowTitle() == "プロジェクト"
-    # nothing lost: same document, same rows, same journey, same history
-    assert new.doc is doc and doc.store.snapshot() == snapshot
-    assert w.doc is None and not w.isVisible()
-    assert new.journey_id == journey
-    assert new.is_modified() and doc.dirty and new.isWindowModified()
-    stack = new.undo_stack
+    assert w.tree_dock.windowTitle() == "プロジェクト"
+    assert w.bottom_tabs.tabText(0) == "施策"
+    assert [a.text() for a in w.language_actions.values() if a.isChecked()] == ["日本語"]
+    # nothing lost: same document, rows, journey and history
+    assert w.doc is doc and doc.store.snapshot() == snapshot
+    assert w.journey_id == journey
+    assert w.is_modified() and doc.dirty and w.isWindowModified()
+    stack = w.undo_stack
     assert (stack.count(), stack.index()) == (3, 2)
     assert stack.text(0).endswith("を編集")          # labels in the new language
     assert store.vote_count("a_order_ack") == 0
@@ -189,41 +175,74 @@ def test_switch_to_japanese_with_unsaved_changes_keeps_document_and_history(
     stack.undo()
     stack.undo()
     assert store.touchpoint(tps[0].id).title == tps[0].title
-    assert not new.is_modified()
+    assert not w.is_modified()
     assert store == doc.working_store_from_disk()
-    # the workshop mode and the voting panel of the new window speak Japanese too
-    new.workshop.enter()
-    qtbot.waitUntil(new.isFullScreen, timeout=2000)
-    assert new.workshop.banner.hint_label.text().startswith("F1：キー一覧")
-    assert new.workshop.timer_overlay.start_button.text() == "開始"
-    new.workshop.leave()
-    # and back to English, again without loss
-    (back,) = i18n.set_language("en", [new])
-    assert _menu_texts(back)[:2] == ["&File", "&Edit"]
-    assert back.doc is doc and back.undo_stack.count() == 3
-    back.discard_document()
+    # the workshop mode and the voting panel speak Japanese too
+    w.workshop.enter()
+    qtbot.waitUntil(w.isFullScreen, timeout=2000)
+    assert w.workshop.banner.hint_label.text().startswith("F1：キー一覧")
+    assert w.workshop.timer_overlay.start_button.text() == "開始"
+    w.workshop.leave()
+    qtbot.waitUntil(lambda: not w.isFullScreen(), timeout=2000)
+    # and back to English
+    _switch(qapp, "en")
+    assert _menu_texts(w)[:2] == ["&File", "&Edit"]
+    assert w.tree_dock.windowTitle() == "Project"
+    assert w.doc is doc and w.undo_stack.count() == 3
+    assert stack.text(0).startswith("Edit")
 
 
-def test_language_menu_switches_at_once(qtbot, replaceable, english) -> None:
-    w = replaceable
+def test_switch_keeps_geometry_docks_tab_and_selection(qtbot, window, qapp, english) -> None:
+    w = window
+    assert w.new_from_template("b2b-procurement", "en")
+    qtbot.waitUntil(lambda: w.scene is not None and bool(w.scene.touchpoint_ids()))
+    w.resizeDocks([w.tree_dock], [300], Qt.Orientation.Horizontal)
+    w.resizeDocks([w.bottom_dock], [260], Qt.Orientation.Vertical)
+    w.bottom_tabs.setCurrentIndex(1)
+    tid = w.scene.touchpoint_ids()[2]
+    w.scene.select_touchpoints([tid])
+    qapp.processEvents()
+    before = (w.geometry(), w.tree_dock.width(), w.inspector_dock.width(),
+              w.bottom_dock.height(), w.saveState())
+    tab = w.bottom_tabs.currentWidget()
+    zoom = w.view.transform()
+    assert w.inspector.kind == "touchpoint" and w.inspector.current == tid
+
+    _switch(qapp, "ja")
+    assert _menu_texts(w)[0] == "ファイル(&F)"
+    after = (w.geometry(), w.tree_dock.width(), w.inspector_dock.width(),
+             w.bottom_dock.height(), w.saveState())
+    assert after == before
+    assert w.bottom_tabs.currentWidget() is tab and w.bottom_tabs.currentIndex() == 1
+    assert w.scene.selected_touchpoint_ids() == [tid]
+    assert (w.inspector.kind, w.inspector.current) == ("touchpoint", tid)
+    assert w.view.transform() == zoom
+    # the inspector's own labels changed language while it kept the card
+    assert w.inspector.editor("touchpoint").title.text() == w.store.touchpoint(tid).title
+    assert any(lbl.text() == "タイトル" for lbl in w.inspector.findChildren(QLabel))
+    # texts built from data follow too: the ranked list's captions and column names
+    ranking = w.analysis_ui.ranking
+    assert ranking.actions_table.caption.text() == "<b>優先度順の施策</b>"
+    assert ranking.actions_table.model.headerData(0, Qt.Orientation.Horizontal) == "順位"
+    assert ranking.summary.text().startswith("施策")
+
+
+def test_language_menu_switches_at_once(qtbot, window, english) -> None:
+    w = window
     assert w.new_from_template("blank", "en")
+    doc = w.doc
     view_menu = w.menuBar().actions()[2].menu()
     lang_menu = next(a.menu() for a in view_menu.actions() if a.menu() is not None
                      and "日本語" in [x.text() for x in a.menu().actions()])
     next(a for a in lang_menu.actions() if a.text() == "日本語").trigger()
-    qtbot.waitUntil(lambda: w not in i18n.main_windows() and bool(i18n.main_windows()),
-                    timeout=3000)
-    (new,) = [x for x in i18n.main_windows() if x.doc is not None]
-    assert _menu_texts(new)[0] == "ファイル(&F)"
-    new_lang = next(a.menu() for a in new.menuBar().actions()[2].menu().actions()
-                    if a.menu() is not None and "日本語" in [x.text() for x in a.menu().actions()])
-    assert [a.text() for a in new_lang.actions() if a.isChecked()] == ["日本語"]
-    new.discard_document()
+    qtbot.waitUntil(lambda: _menu_texts(w)[0] == "ファイル(&F)", timeout=3000)
+    assert w.doc is doc
+    assert [a.text() for a in lang_menu.actions() if a.isChecked()] == ["日本語"]
 
 
 def test_widgets_retranslate_on_language_change(qtbot, qapp, english) -> None:
     from journeymap.model.voting import VotingRound  # noqa: F401
-    from journeymap.ui.workshop import Countdown, HelpOverlay, TimerOverlay
+    from journeymap.ui.workshop.overlays import Countdown, HelpOverlay, TimerOverlay
 
     timer = TimerOverlay(Countdown([]))
     helpo = HelpOverlay()
@@ -243,7 +262,7 @@ def test_widgets_retranslate_on_language_change(qtbot, qapp, english) -> None:
 # -- settings dialog --------------------------------------------------------------------------------
 def test_settings_dialog_refuses_out_of_range_and_pushes_one_edit(qtbot, window,
                                                                   english) -> None:
-    from journeymap.ui.settings_dialog import SettingsDialog, apply_settings
+    from journeymap.ui.dialogs.settings import SettingsDialog, apply_settings
 
     w = window
     assert w.new_from_template("b2b-procurement", "en")
@@ -275,9 +294,9 @@ def test_settings_dialog_refuses_out_of_range_and_pushes_one_edit(qtbot, window,
     assert d.buttons.button(QDialogButtonBox.StandardButton.Cancel) is not None
 
 
-def test_switch_keeps_the_saved_point_of_the_history(qtbot, replaceable, english,
+def test_switch_keeps_the_saved_point_of_the_history(qtbot, window, qapp, english,
                                                      tmp_path) -> None:
-    w = replaceable
+    w = window
     assert w.new_from_template("blank", "en")
     store = w.store
     j = w.journey_id
@@ -285,23 +304,23 @@ def test_switch_keeps_the_saved_point_of_the_history(qtbot, replaceable, english
     assert w._save_to(tmp_path / "p.jmap")
     w.push_edit(edits.add_stage(store, j, "Two"))
     assert w.is_modified()
-    (new,) = i18n.set_language("ja", [w])
-    stack = new.undo_stack
+    _switch(qapp, "ja")
+    stack = w.undo_stack
     assert (stack.count(), stack.index(), stack.cleanIndex()) == (2, 2, 1)
-    assert new.is_modified() and new.doc.dirty
+    assert w.is_modified() and w.doc.dirty
     stack.undo()                                  # back at the saved state
-    assert not new.is_modified() and [s.name for s in store.stages(j)][-1] == "One"
+    assert not w.is_modified() and [s.name for s in store.stages(j)][-1] == "One"
     stack.redo()
-    assert new.is_modified()
-    assert new.save() and not new.is_modified()
+    assert w.is_modified()
+    assert w.save() and not w.is_modified()
 
 
-def test_switch_during_a_workshop_keeps_timer_round_and_mode(qtbot, replaceable,
+def test_switch_during_a_workshop_keeps_timer_round_and_mode(qtbot, window, qapp,
                                                              english) -> None:
     from journeymap.model.voting import VotingRound
-    from journeymap.ui.voting import VotingController
+    from journeymap.ui.workshop.voting import VotingController
 
-    w = replaceable
+    w = window
     assert w.new_from_template("b2b-procurement", "en")
     mode = w.workshop
     mode.enter()
@@ -311,11 +330,68 @@ def test_switch_during_a_workshop_keeps_timer_round_and_mode(qtbot, replaceable,
     mode.voting = VotingController(w, mode)
     mode.voting.start_round(VotingRound(["Aiko", "Ben"], dots=3))
     mode.voting.vote("p_ent_wear")
-    (new,) = i18n.set_language("ja", [w])
-    ws = new.workshop
-    assert ws.active and ws.stage_index == 3 and ws.countdown.running
-    assert ws.voting.panel_visible() and ws.voting.round.participants == ["Aiko", "Ben"]
-    assert ws.voting.panel.dots_text.text() == "ドット残り 2/3"
-    assert ws.timer_overlay.start_button.text() == "一時停止"
-    ws.leave()
-    assert new.menuBar().isVisible()
+    _switch(qapp, "ja")
+    assert w.workshop is mode
+    assert mode.active and mode.stage_index == 3 and mode.countdown.running
+    assert mode.voting.panel_visible() and mode.voting.round.participants == ["Aiko", "Ben"]
+    assert mode.voting.panel.dots_text.text() == "ドット残り 2/3"
+    assert mode.timer_overlay.start_button.text() == "一時停止"
+    mode.leave()
+    assert w.menuBar().isVisible()
+
+
+def test_one_place_decides_the_language(english) -> None:
+    QSettings().setValue("language", "ja")
+    assert i18n.chosen_language() == "ja"
+    i18n.install_translators()
+    assert i18n.current_language() == "ja"
+    QSettings().setValue("language", "")
+    assert i18n.resolve("") == i18n.system_language()
+    i18n.install_translators("en")
+    assert i18n.current_language() == "en"
+
+
+def test_a_text_shared_by_several_messages_takes_its_own_context(qtbot, window, qapp,
+                                                                  english) -> None:
+    # "施策" translates both "Action" and "Actions"; the bottom tab is the window's
+    # "Actions" and must come back as such
+    w = window
+    _switch(qapp, "ja")
+    assert w.bottom_tabs.tabText(0) == "施策"
+    _switch(qapp, "en")
+    assert w.bottom_tabs.tabText(0) == "Actions"
+    assert i18n.translated("施策", w.bottom_tabs) == "Actions"
+
+
+def _texts(w) -> dict[str, str]:
+    """Every text of the window a language switch touches, by a stable key."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QTabWidget
+
+    out = {}
+    for i, a in enumerate(w.findChildren(QAction)):
+        out[f"action {i} {a.objectName()}"] = (a.text(), a.toolTip(), a.statusTip())
+    for i, x in enumerate(w.findChildren(QLabel)):
+        out[f"label {i}"] = x.text()
+    for i, x in enumerate(w.findChildren(QAbstractButton)):
+        out[f"button {i}"] = (x.text(), x.toolTip())
+    for i, x in enumerate(w.findChildren(QTabWidget)):
+        out[f"tabs {i}"] = [x.tabText(k) for k in range(x.count())]
+    return out
+
+
+@pytest.mark.parametrize("lang, other", [("en", "ja"), ("ja", "en")])
+def test_switching_there_and_back_gives_the_same_texts(qtbot, window, qapp, english,
+                                                       lang, other) -> None:
+    w = window
+    _switch(qapp, lang)
+    assert w.new_from_template("b2b-procurement", "en")
+    qapp.processEvents()
+    before = _texts(w)
+    _switch(qapp, other)
+    changed = _texts(w)
+    _switch(qapp, lang)
+    after = _texts(w)
+    differ = {k: (before[k], after.get(k)) for k in before if before[k] != after.get(k)}
+    assert differ == {}
+    assert sum(before[k] != changed.get(k) for k in before) > 100   # it did switch

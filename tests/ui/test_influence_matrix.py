@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from journeymap.ui.influence_matrix import heat_color
+from journeymap.ui.dialogs.influence_matrix import heat_color
 
 
 @pytest.fixture

@@ -69,19 +69,19 @@ def test_end_to_end_edits_then_undo_and_redo_everything(window, qtbot, message_b
     assert window.scene.selected_touchpoint_ids() == [new[0].id]
     insp = window.inspector
     assert insp.kind == "touchpoint" and insp.current == new[0].id
-    set_line(qtbot, insp.tp_title, "Asks when the parts arrive")
+    set_line(qtbot, insp.editor("touchpoint").title, "Asks when the parts arrive")
     assert store.touchpoint(new[0].id).title == "Asks when the parts arrive"
 
     # 3. an invalid severity is refused with a message; nothing changes
     snapshot = store.snapshot()
     count = window.undo_stack.count()
-    type_in_cell(qtbot, insp.pains, 0, 1, "9")
+    type_in_cell(qtbot, insp.editor("touchpoint").pains, 0, 1, "9")
     assert store.snapshot() == snapshot
     assert window.undo_stack.count() == count
     err = insp.errors["pain_point"]
     assert "Severity" in err.text() and "1" in err.text(), err.text()
     assert err.isVisible()
-    assert insp.pains.item(0, 1).text() == "4"
+    assert insp.editor("touchpoint").pains.item(0, 1).text() == "4"
 
     # 4. influence matrix: type a weight
     matrix = window.show_influence_matrix()
@@ -192,7 +192,7 @@ def test_add_stage_role_journey_from_menus(window, monkeypatch):
     window.new_from_template("blank", "en")
     store = window.store
     names = iter(["Evaluation", "Finance", "Small firms"])
-    monkeypatch.setattr("journeymap.ui.project_tree.QInputDialog.getText",
+    monkeypatch.setattr("journeymap.ui.panels.project_tree.QInputDialog.getText",
                         lambda *a, **k: (next(names), True))
     window.act_add_stage.trigger()
     window.act_add_role.trigger()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from journeymap.analysis.scoring import rank
 from journeymap.model import edits
-from journeymap.ui.ranking_panel import fmt, formula_text
+from journeymap.ui.panels.ranking import fmt, formula_text
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeymap.ui.survey_dialog import SurveyDialog, guess_columns
+from journeymap.ui.dialogs.survey import SurveyDialog, guess_columns
 
 
 @pytest.fixture

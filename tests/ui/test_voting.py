@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 from journeymap.analysis.scoring import rank
 from journeymap.model import edits
 from journeymap.model.voting import VoteOn, VotingRound
-from journeymap.ui.voting import VotingController, VotingSetupDialog
+from journeymap.ui.workshop.voting import VotingController, VotingSetupDialog
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
-from journeymap.ui.workshop import (
+from journeymap.ui.workshop.mode import WorkshopMode
+from journeymap.ui.workshop.overlays import (
     AgendaStep,
     Countdown,
-    WorkshopMode,
     format_seconds,
     load_agenda,
     save_agenda,

@@ -1,7 +1,7 @@
 """Settings: the interface language (this computer) and the project's scoring settings.
 
 The language is remembered in QSettings and applied at once (see
-:mod:`journeymap.ui.i18n`). Vote weight and dimension weights belong to the project
+:mod:`journeymap.ui.controllers.language`). Vote weight and dimension weights belong to the project
 file: they change through one undoable edit (``edits.set_fields`` on the project row
 and the dimension rows, combined). A value out of range (0–10) or not a number is
 refused with the reason beside the field, and nothing changes.
@@ -161,15 +161,13 @@ def _not_a_number(label: str, text: str) -> str:
 
 
 def _refusal(label: str, e: Exception) -> str:
-    if isinstance(e, ValidationError):
-        return error_text(ValidationError(label, e.message))
-    return error_text(e)
+    return error_text(e, field=label if isinstance(e, ValidationError) else None)
 
 
 def show_settings(window: QMainWindow) -> bool:
     """Edit ▸ Settings… of a main window: run the dialog, push the project edit (one
     undo step), apply the language. Returns whether something changed."""
-    from journeymap.ui import i18n
+    from journeymap.ui.controllers import language as i18n
 
     doc = getattr(window, "doc", None)
     store = doc.store if doc is not None else None
@@ -181,17 +179,15 @@ def show_settings(window: QMainWindow) -> bool:
 
 
 def apply_settings(window: QMainWindow, dialog: SettingsDialog) -> bool:
-    from journeymap.ui import i18n
-    from journeymap.ui.commands import EditCommand
+    from journeymap.ui.controllers import language as i18n
 
     changed = False
     edit = dialog.edit_result
     doc = getattr(window, "doc", None)
     if edit is not None and doc is not None and not doc.read_only:
-        cmd = EditCommand(doc, edit)
-        cmd.setText(QCoreApplication.translate("SettingsDialog", "Project settings"))
-        window.undo_stack.push(cmd)  # type: ignore[attr-defined]
-        changed = True
+        # the window's one edit path (undo step labelled "Project settings")
+        changed = window.push_edit(  # type: ignore[attr-defined]
+            edit, QCoreApplication.translate("SettingsDialog", "Project settings"))
     if dialog.chosen_language() != i18n.chosen_language():
         i18n.request_language(dialog.chosen_language())
         changed = True
@@ -207,25 +203,10 @@ def install_settings(window: QMainWindow) -> QAction:
     act.setStatusTip(QCoreApplication.translate(
         "SettingsDialog", "Interface language, vote weight and dimension weights"))
     act.triggered.connect(lambda _=False: show_settings(window))
-    menu = _menu_with(window, "act_undo")
-    if menu is not None:
-        menu.addSeparator()
-        menu.addAction(act)
-    else:
-        window.menuBar().addAction(act)
+    window.add_menu_actions([act], window.act_undo, at_end=True,  # type: ignore[attr-defined]
+                            needs_doc=False)   # the language can be chosen without a project
     window.act_settings = act  # type: ignore[attr-defined]
     return act
-
-
-def _menu_with(window: QMainWindow, attr: str):  # -> QMenu | None
-    """The top-level menu that holds ``window.<attr>`` (menus are found by content so
-    they need no names)."""
-    target = getattr(window, attr, None)
-    for a in window.menuBar().actions():
-        menu = a.menu()
-        if menu is not None and target in menu.actions():
-            return menu
-    return None
 
 
 __all__ = ["SettingsDialog", "apply_settings", "install_settings", "show_settings"]

@@ -18,6 +18,7 @@ from journeymap.model.edits import EditError
 from journeymap.model.quick_syntax import QuickSyntaxError, parse_quick, touchpoint_values
 from journeymap.model.store import Store
 from journeymap.model.validation import ValidationError
+from journeymap.ui.controllers.document import STRUCTURE_TABLES, tables_of
 from journeymap.ui.texts import error_text
 from journeymap.ui.widgets import ErrorLabel, color_icon
 
@@ -80,6 +81,11 @@ class QuickAddBar(QWidget):
                     read_only: bool = False) -> None:
         self.store, self.journey, self.read_only = store, journey, read_only
         self.refresh()
+
+    def on_changes(self, changes: list) -> None:
+        """Subscriber of the document's change signal: new roles and stages to pick."""
+        if tables_of(changes) & STRUCTURE_TABLES:
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-read the journey's lanes and stages (keeps the chosen cell when it exists)."""

@@ -31,6 +31,7 @@ from journeymap.model import edits
 from journeymap.model.edits import EditError
 from journeymap.model.store import Store
 from journeymap.model.validation import ValidationError
+from journeymap.ui.controllers.document import STRUCTURE_TABLES, tables_of
 from journeymap.ui.texts import error_text
 from journeymap.ui.widgets import ErrorLabel
 
@@ -152,6 +153,11 @@ class InfluenceMatrix(QDialog):
                     read_only: bool = False) -> None:
         self.store, self.journey, self.read_only = store, journey, read_only
         self.refresh()
+
+    def on_changes(self, changes: list) -> None:
+        """Subscriber of the document's change signal (only while shown)."""
+        if self.isVisible() and tables_of(changes) & (STRUCTURE_TABLES | {"influence"}):
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-read the matrix from the store (keeps the current cell)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,16 +25,6 @@ from PySide6.QtWidgets import (
 from journeymap.model.templates import DEMO_TEMPLATE, list_templates, template_title
 
 PATH = Qt.ItemDataRole.UserRole
-
-
-def system_language() -> str:
-    """``ja`` when the system (or the language chosen in the app) is Japanese, else ``en``."""
-    from PySide6.QtCore import QSettings
-
-    chosen = QSettings().value("language", "", str)
-    if chosen in ("en", "ja"):
-        return chosen
-    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
 
 
 class StartScreen(QWidget):
@@ -154,4 +144,4 @@ class StartScreen(QWidget):
         self.no_recent.setVisible(not paths)
 
 
-__all__ = ["DEMO_TEMPLATE", "StartScreen", "system_language"]
+__all__ = ["DEMO_TEMPLATE", "StartScreen"]

@@ -1,4 +1,4 @@
-"""The "Analyses" tab: the charts of the PDF report, live in the app (DESIGN.md §5).
+"""The "Analyses" tab: the charts of the PDF report, live in the app.
 
 A picker chooses one chart of :data:`journeymap.analysis.charts.CHARTS`; it is drawn by
 the same function as the report onto a matplotlib ``FigureCanvasQTAgg``. matplotlib is

@@ -2,7 +2,7 @@
 
 Each dot is one ``edits.add_vote`` pushed on the window's undo stack (Ctrl+Z takes it
 back; "Undo my last dot" deletes the participant's latest vote as a new undo step).
-Votes are the project's Vote rows, so the ranking (DESIGN.md §4) follows at once.
+Votes are the project's Vote rows, so the ranking (docs/scoring.md) follows at once.
 What the file does not hold — participants, dots each, the open target kinds, whose
 turn it is — lives in :class:`journeymap.model.voting.VotingRound`.
 
@@ -59,7 +59,7 @@ from journeymap.model.voting import (
     numbered_participants,
     parse_participants,
 )
-from journeymap.ui.commands import EditCommand
+from journeymap.ui import commands
 from journeymap.ui.fonts import qt_font
 from journeymap.ui.texts import error_text
 
@@ -180,6 +180,7 @@ class VotingPanel(QWidget):
     """Current participant (large), their dots, the targets, and the round's buttons."""
 
     target_clicked = Signal(str)
+    language_changed = Signal()   # after retranslating: texts built from data follow
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,6 +253,7 @@ class VotingPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.language_changed.emit()
         super().changeEvent(event)
 
     def _item_clicked(self, item: QListWidgetItem) -> None:
@@ -315,7 +317,7 @@ class RoundSummaryDialog(QDialog):
                 self.table.setItem(r, c, item)
         lay.addWidget(self.table, 1)
         from journeymap.analysis.scoring import rank
-        from journeymap.ui.i18n import current_language
+        from journeymap.ui.controllers.language import current_language
 
         ranking = rank(store, journey, current_language())
         caption = QLabel(self.tr("Ranking now (top 5)"))
@@ -341,7 +343,7 @@ class RoundSummaryDialog(QDialog):
 # ==========================================================================================
 class VotingController(QObject):
     """Dot voting on a main window (duck-typed: ``doc``, ``store``, ``journey_id``,
-    ``undo_stack``, ``scene``, ``view``, ``model_changed``, ``journey_changed``)."""
+    ``undo_stack``, ``scene``, ``view``, ``events`` (the change signal), ``journey_changed``)."""
 
     round_started = Signal()
     round_ended = Signal(list)   # list[TargetTotal]
@@ -370,8 +372,9 @@ class VotingController(QObject):
         p.totals_button.clicked.connect(self.toggle_totals)
         p.end_button.clicked.connect(self.end_round)
         p.new_button.clicked.connect(self.setup_round)
-        for sig in ("model_changed", "journey_changed"):
-            signal = getattr(window, sig, None)
+        p.language_changed.connect(self.refresh)
+        events = getattr(window, "events", None)
+        for signal in (getattr(events, "changed", None), getattr(window, "journey_changed", None)):
             if signal is not None:
                 signal.connect(lambda *_: self.refresh())
         self.setup_dialog_hook = None   # tests: called with the dialog instead of exec()
@@ -445,10 +448,8 @@ class VotingController(QObject):
         if doc.read_only:
             self._refuse(self.tr("This project is open read-only; votes cannot be placed."))
             return False
-        cmd = EditCommand(doc, edit)
-        cmd.setText(text)
         try:
-            stack.push(cmd)
+            commands.push_edit(stack, doc, edit, text)   # the one edit path
         except DocumentError as e:
             self._refuse(str(e))
             return False

@@ -35,6 +35,7 @@ from journeymap.model import edits
 from journeymap.model.edits import Edit, EditError
 from journeymap.model.store import Store
 from journeymap.model.validation import ValidationError
+from journeymap.ui.controllers.document import STRUCTURE_TABLES, tables_of
 from journeymap.ui.texts import error_text
 from journeymap.ui.widgets import color_icon
 
@@ -116,6 +117,11 @@ class ProjectTree(QTreeWidget):
         item.setData(0, ID, id)
         item.setToolTip(0, text)
         return item
+
+    def on_changes(self, changes: list) -> None:
+        """Subscriber of the document's change signal."""
+        if tables_of(changes) & STRUCTURE_TABLES:
+            self.refresh()
 
     def refresh(self) -> None:
         """Rebuild from the store, keeping the selected object and open branches."""

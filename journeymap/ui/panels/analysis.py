@@ -1,8 +1,8 @@
 """Installs the analysis features into a :class:`~journeymap.ui.main_window.MainWindow`.
 
 :func:`install_analysis_ui` adds the bottom-panel tabs "Priorities"
-(:class:`~journeymap.ui.ranking_panel.RankingPanel`) and "Analyses"
-(:class:`~journeymap.ui.charts_panel.ChartsPanel`), File ▸ Export ▸ Action list
+(:class:`~journeymap.ui.panels.ranking.RankingPanel`) and "Analyses"
+(:class:`~journeymap.ui.panels.charts.ChartsPanel`), File ▸ Export ▸ Action list
 (CSV / Excel / Markdown), Journey ▸ Import Survey Scores…, and connects them to the
 window's signals (document, journey, model changes, canvas selection). Everything goes
 through the window's public plug-in points; nothing here imports matplotlib.
@@ -16,12 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from journeymap.model.document import DocumentError
 from journeymap.model.store import Change, Store
-from journeymap.ui.charts_panel import ChartsPanel
-from journeymap.ui.ranking_panel import RankingPanel
+from journeymap.ui.panels.charts import ChartsPanel
+from journeymap.ui.panels.ranking import RankingPanel
 
 # format → (writer name in export.actionlist, suffix)
 EXPORTS = {"csv": ("write_csv", ".csv"), "xlsx": ("write_xlsx", ".xlsx"),
@@ -55,34 +55,15 @@ class AnalysisUI(QObject):
         self.act_survey = QAction(self.tr("Import Survey &Scores…"), window)
         self.act_survey.setStatusTip(self.tr("Scores 0–10 per touchpoint from a CSV file"))
         self.act_survey.triggered.connect(lambda _=False: self.import_survey())
-        self._add_to_journey_menu(self.act_survey)
+        window.add_menu_actions([self.act_survey], window.act_matrix, writes=True)
 
         window.document_changed.connect(self._document_changed)
         window.journey_changed.connect(self._journey_changed)
-        window.model_changed.connect(self._model_changed)
+        window.events.changed.connect(self._model_changed)
         if window.doc is not None:
             self._document_changed(window.doc)
 
     # -- wiring ------------------------------------------------------------------------------
-    def _add_to_journey_menu(self, act: QAction) -> None:
-        w = self.window
-        menu: QMenu | None = None
-        for top in w.menuBar().actions():
-            m = top.menu()
-            if m is not None and w.act_matrix in m.actions():
-                menu = m
-                break
-        if menu is None:  # no Journey menu: keep the action reachable anyway
-            w.addAction(act)
-        else:
-            actions = menu.actions()
-            after = actions.index(w.act_matrix) + 1
-            menu.insertAction(actions[after] if after < len(actions) else None, act)
-        # Enabled with a writable document, like the other editing actions.
-        w.doc_actions.append(act)
-        w.write_actions.append(act)
-        w._update_actions()
-
     def _document_changed(self, doc: Any) -> None:
         store = doc.store if doc is not None else None
         w = self.window
@@ -191,21 +172,20 @@ class AnalysisUI(QObject):
 
     def import_survey(self, path: str | None = None) -> bool:
         """Journey ▸ Import Survey Scores…: the dialog; True when scores were imported."""
-        from journeymap.ui.survey_dialog import SurveyDialog
+        from journeymap.ui.dialogs.survey import SurveyDialog
 
         w = self.window
         store = self._store()
         if store is None or w.doc is None or w.doc.read_only:
             return False
         dialog = SurveyDialog(store, w.journey_id, w.push_edit, w, path=path)
-        self.survey_dialog = dialog
         dialog.exec()
         return dialog.imported
 
     def edit_weights(self) -> bool:
         """"Weights…": the project settings dialog (vote weight, dimension weights), whose
-        one undoable edit comes back through ``model_changed`` and re-ranks the list."""
-        from journeymap.ui.settings_dialog import show_settings
+        one undoable edit comes back through the change signal and re-ranks the list."""
+        from journeymap.ui.dialogs.settings import show_settings
 
         return show_settings(self.window)
 

@@ -1,4 +1,4 @@
-"""The "Priorities" tab: the explained, prioritised list (DESIGN.md §4) as the user edits.
+"""The "Priorities" tab: the explained, prioritised list (docs/scoring.md) as the user edits.
 
 Two tables — actions by priority, and the pain points no action addresses by impact —
 fed by :func:`journeymap.analysis.scoring.rank` for the current journey or the whole
@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -84,9 +85,17 @@ class RankingModel(QAbstractTableModel):
         super().__init__(parent)
         self.items: list[RankedItem] = []
         self._sort: tuple[int, Qt.SortOrder] = (self.RANK, Qt.SortOrder.AscendingOrder)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Column and type names in the current interface language."""
         self._headers = [self.tr("Rank"), self.tr("Type"), self.tr("Title"),
                          self.tr("Priority"), self.tr("Severity"), self.tr("Votes")]
         self.type_names = {"action": self.tr("Action"), "pain": self.tr("Pain point")}
+        if self.items:
+            self.dataChanged.emit(self.index(0, self.TYPE),
+                                  self.index(len(self.items) - 1, self.TYPE))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
 
     # -- content -----------------------------------------------------------------------------
     def set_items(self, items: list[RankedItem]) -> None:
@@ -179,10 +188,9 @@ class RankingTable(QWidget):
     def __init__(self, caption: str, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.empty_text = empty_text
-        self.caption = QLabel(f"<b>{escape(caption)}</b>")
+        self.caption = QLabel()
         self.model = RankingModel(self)
         self.view = QTableView()
-        self.view.setAccessibleName(caption)
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(RankingModel.RANK, Qt.SortOrder.AscendingOrder)
@@ -199,6 +207,25 @@ class RankingTable(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RankingModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.fit_columns()
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.empty.setMargin(8)
+        self.set_caption(caption, empty_text)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.caption)
+        lay.addWidget(self.stack, 1)
+
+    def fit_columns(self) -> None:
+        """Widths of the narrow columns from their titles and contents (language)."""
+        header = self.view.horizontalHeader()
         fm = self.view.fontMetrics()
         for col, sample in ((RankingModel.RANK, "0000"), (RankingModel.PRIORITY, "00.0000"),
                             (RankingModel.SEVERITY, "0"), (RankingModel.VOTES, "000")):
@@ -209,20 +236,12 @@ class RankingTable(QWidget):
                       self.model.headerData(RankingModel.TYPE, Qt.Orientation.Horizontal)]
         header.resizeSection(RankingModel.TYPE,
                              max(fm.horizontalAdvance(t) for t in type_texts) + 24)
-        self.empty = QLabel()
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty.setMargin(8)
+
+    def set_caption(self, caption: str, empty_text: str) -> None:
+        self.caption.setText(f"<b>{escape(caption)}</b>")
+        self.view.setAccessibleName(caption)
         self.empty.setAccessibleName(caption)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.empty)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addWidget(self.caption)
-        lay.addWidget(self.stack, 1)
+        self.empty_text = empty_text
 
     def set_items(self, items: list[RankedItem], notes: list[str]) -> None:
         self.model.set_items(items)
@@ -310,12 +329,8 @@ class RankingPanel(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.weights_button)
 
-        self.actions_table = RankingTable(
-            self.tr("Actions by priority"),
-            self.tr("No action to rank."))
-        self.pains_table = RankingTable(
-            self.tr("Pain points no action addresses, by impact"),
-            self.tr("No unaddressed pain point to rank."))
+        self.actions_table = RankingTable(*self._captions()[0])
+        self.pains_table = RankingTable(*self._captions()[1])
         for table in (self.actions_table, self.pains_table):
             table.view.selectionModel().selectionChanged.connect(
                 lambda _s, _d, t=table: self._selection_changed(t))
@@ -440,17 +455,33 @@ class RankingPanel(QWidget):
         finally:
             self._syncing = False
 
-    def select_item(self, item_id: str) -> bool:
-        """Select the row of an action or pain point id (as a click would)."""
-        for table in (self.actions_table, self.pains_table):
-            if table.model.rows_of([item_id]):
-                other = self.pains_table if table is self.actions_table else self.actions_table
-                other.view.clearSelection()
-                table.select_ids([item_id])
-                return True
-        return False
-
     # -- internals -------------------------------------------------------------------------------
+    def _captions(self) -> tuple[tuple[str, str], tuple[str, str]]:
+        return ((self.tr("Actions by priority"), self.tr("No action to rank.")),
+                (self.tr("Pain points no action addresses, by impact"),
+                 self.tr("No unaddressed pain point to rank.")))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Captions, column names, summary and breakdown in the new language."""
+        for table, (caption, empty) in zip((self.actions_table, self.pains_table),
+                                           self._captions(), strict=True):
+            table.set_caption(caption, empty)
+            table.model.retranslate()
+            table.fit_columns()
+        # Texts only: no re-ranking (that would also move the canvas highlight).
+        self.scope.setItemText(0, self.tr("This journey"))
+        self.scope.setItemText(1, self.tr("Whole project"))
+        if self.ranking is not None:
+            self.summary.setText(self.tr("%1 actions · %2 unaddressed pain points")
+                                 .replace("%1", str(len(self.ranking.actions)))
+                                 .replace("%2", str(len(self.ranking.pains))))
+        self._show_breakdown(self.breakdown_item)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if self._dirty or self.ranking is None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap.model.store import Store
+from journeymap.ui.controllers.document import STRUCTURE_TABLES, tables_of
 
 
 class FilterBar(QWidget):
@@ -85,6 +86,11 @@ class FilterBar(QWidget):
         self.scene, self.store, self.journey = scene, store, journey
         self.refresh()
 
+    def on_changes(self, changes: list) -> None:
+        """Subscriber of the document's change signal: roles and dimensions to filter by."""
+        if tables_of(changes) & (STRUCTURE_TABLES | {"dimension"}):
+            self.refresh()
+
     def refresh(self) -> None:
         """Re-read roles and dimensions; re-apply filter and search to the scene."""
         self._updating = True
@@ -105,10 +111,6 @@ class FilterBar(QWidget):
         self._updating = False
         self._apply_filter()
         self._apply_search()
-
-    def is_filtering(self) -> bool:
-        return bool(self.role.currentData() or self.dimension.currentData()
-                    or self.severity.currentData() or self.search.text())
 
     def _apply_filter(self, *_args: object) -> None:
         if self._updating or self.scene is None:

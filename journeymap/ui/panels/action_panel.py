@@ -33,6 +33,7 @@ from journeymap.model.edits import Edit, EditError
 from journeymap.model.rows import PainPoint, Touchpoint
 from journeymap.model.store import Store
 from journeymap.model.validation import ValidationError
+from journeymap.ui.controllers.document import tables_of
 from journeymap.ui.texts import error_text, invalid_number, status_names
 from journeymap.ui.widgets import ErrorLabel
 
@@ -148,6 +149,15 @@ class ActionPanel(QWidget):
             if self.table.item(r, 0).data(ID) == action_id:
                 self.table.setCurrentCell(r, 0)
                 return
+
+    def on_changes(self, changes: list) -> None:
+        """Subscriber of the document's change signal. A card edit only relabels its
+        pain points in the list; anything about actions or pains rebuilds it."""
+        tables = tables_of(changes)
+        if tables & {"action", "action_link", "pain_point", "journey"}:
+            self.refresh()
+        elif "touchpoint" in tables:
+            self.update_link_labels({c.id for c in changes if c.table == "touchpoint"})
 
     def refresh(self, links: bool = True) -> None:
         """Re-read actions (and, with ``links``, the pain point list) from the store."""
@@ -349,14 +359,6 @@ class ActionPanel(QWidget):
         linked = item.checkState() == Qt.CheckState.Checked
         if not self._emit(lambda: edits.link_action(store, aid, pid, linked)):
             self._fill_links()
-
-    def set_linked(self, pain_id: str, linked: bool = True) -> None:
-        """Check or uncheck a pain point for the selected action (as a click would)."""
-        for i in range(self.links.count()):
-            item = self.links.item(i)
-            if item.data(ID) == pain_id:
-                item.setCheckState(Qt.CheckState.Checked if linked else Qt.CheckState.Unchecked)
-                return
 
 
 __all__ = ["ActionPanel"]

@@ -33,7 +33,6 @@ from journeymap.model.document import DocumentError
 from journeymap.model.store import Store
 
 SETTINGS_GROUP = "export"
-FORMATS = ("pdf", "report", "png", "svg")
 SUFFIX = {"pdf": ".pdf", "report": ".pdf", "png": ".png", "svg": ".svg"}
 PREVIEW_W = 420
 

@@ -1,0 +1,1 @@
+"""Dialogs and separate windows, one per module."""

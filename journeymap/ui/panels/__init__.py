@@ -1,0 +1,2 @@
+"""The docked panels and bars around the map: project tree, actions, ranking, charts,
+filter bar, quick add, start screen."""

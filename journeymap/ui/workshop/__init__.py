@@ -1,0 +1,1 @@
+"""Workshop mode (projector view, timer, stage banner) and dot voting."""
