@@ -81,6 +81,9 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         self.journey_id: str | None = None
         self.scene: JourneyScene | None = None
         self.undo_stack = QUndoStack(self)
+        # An undo or redo run from the stack (Ctrl+Z, the history view) whose commit failed
+        # (disk full, I/O error) has left the stack; say so once the stack is done.
+        EditCommand.on_failure = _report_failed_step
         self.events = DocumentEvents(self)
         # First subscriber: a deleted journey is replaced before the others look.
         self.events.changed.connect(self._on_changes)
@@ -576,3 +579,15 @@ def open_windows() -> list[MainWindow]:
 
 __all__ = ["MIME_TOUCHPOINTS", "MainWindow", "forget_recent", "open_windows", "recent_files",
            "remember_recent"]
+
+
+def _report_failed_step(error: Exception) -> None:
+    """Show a failed undo/redo step in the active window, after QUndoStack has returned
+    (a modal dialog inside ``undo()`` would re-enter the stack)."""
+    from journeymap.ui.texts import error_text
+
+    def show() -> None:
+        win = QApplication.activeWindow()
+        QMessageBox.critical(win, QApplication.translate("MainWindow", "journeymap"),
+                             error_text(error))
+    QTimer.singleShot(0, show)

@@ -68,3 +68,17 @@ def test_a_failed_undo_leaves_the_stack_and_is_reported(doc):
     stack.undo()
     assert stack.index() == 0 and doc.store.project.title not in ("a", "b")
     assert doc.working_store_from_disk() == doc.store
+
+
+def test_a_failed_undo_in_the_window_shows_one_message_and_leaves_the_stack(
+        window, qtbot, message_boxes):
+    window.new_from_template("b2b-procurement", "en")
+    doc = window.doc
+    window.push_edit(E.set_fields(doc.store, "project", "project", title="typed"))
+    assert window.undo_stack.count() == 1
+    doc._conn.execute("PRAGMA query_only = ON")  # every write now fails, as on a broken disk
+    window.undo_stack.undo()                    # Ctrl+Z
+    qtbot.waitUntil(lambda: bool(message_boxes.texts("critical")), timeout=2000)
+    assert len(message_boxes.texts("critical")) == 1
+    assert window.undo_stack.count() == 0       # the failed step is gone
+    assert doc.store.project.title == "typed"  # nothing half-done
