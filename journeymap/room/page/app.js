@@ -1,5 +1,5 @@
 // journeymap room: the participant page. Plain DOM; participant text only ever goes
-// through textContent, never innerHTML, so a "<script>" in a name or title stays text.
+// through textContent (never an HTML parser), so a "<script>" in a name stays text.
 "use strict";
 
 const T = {
