@@ -51,7 +51,7 @@ def test_every_route_needs_the_token(server) -> None:
                                          {} if method == "POST" else None, key)
             assert status == 404 and body == b"", (token, path)
     # and with it, the same routes answer (the page, files, API)
-    for method, path in ROUTES[:4]:
+    for _method, path in ROUTES[:4]:
         assert call(base(server), path)[0] == 200, path
     status, headers, _ = call(base(server), "api/state", key=key)
     assert status == 200
@@ -163,9 +163,9 @@ def test_events_stream_sends_the_participants_state(server) -> None:
         s.sendall(f"GET /{server.token}/api/events?k={key} HTTP/1.1\r\nHost: x\r\n\r\n"
                   .encode())
         got = b""
-        while b"\n\ndata: " not in got.split(b"\r\n\r\n", 1)[-1] and b"Which pain" not in got:
+        while b"Which pain" not in got:
             got += s.recv(65536)
-        assert b"text/event-stream" in got and "Which pain hurts most?".encode() in got
+        assert b"text/event-stream" in got and b"Which pain hurts most?" in got
         server.state.start_round(4)
         more = b""
         while b'"dots": 4' not in more:
