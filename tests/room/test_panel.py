@@ -3,13 +3,14 @@ accept / dismiss, a round in one undo step, text shown as text, recovery after a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import urllib.request
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journeymap.model.document import Document
 from journeymap.room.journal import journal_path, read_journal
@@ -23,11 +24,13 @@ def window(qtbot, store):
     QSettings().setValue(KEY_LOOPBACK, True)
     QSettings().setValue(KEY_PORT, 0)
     w = MainWindow()
+    w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard   # no modal box
     qtbot.addWidget(w)
     w.set_document(Document.new(store))
     install_room(w)
     yield w
-    forget(w)
+    with contextlib.suppress(RuntimeError):     # pytest-qt may have deleted it already
+        forget(w)
 
 
 def forget(w) -> None:

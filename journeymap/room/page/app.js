@@ -165,33 +165,55 @@ function render(s) {
   }
 }
 
+let rows = {};          // target id -> its list row, kept across updates
+let rowsKey = "";
+
 function renderRound(r) {
   const sec = $("round");
   sec.hidden = !r;
-  if (!r) return;
+  if (!r) { rowsKey = ""; return; }
   $("dotsLeft").textContent = t.dotsLeft(r.left, r.dots);
-  const list = $("targets");
-  list.replaceChildren();
-  for (const x of r.targets) {
-    const li = el("li");
-    li.dataset.id = x.id;
-    const what = el("span", "what");
-    what.append(el("span", "kind", x.kind === "action" ? t.action : t.pain));
-    what.append(el("span", "title", x.title));
-    if (x.where) what.append(el("span", "where", x.where));
-    if (r.totals) what.append(el("span", "total", t.total(r.totals[x.id] || 0)));
-    const mine = r.mine[x.id] || 0;
-    const minus = el("button", "minus", "−");
-    minus.setAttribute("aria-label", t.takeBack);
-    minus.disabled = mine === 0;
-    minus.onclick = () => api("api/unvote", { target: x.id }).catch(explain);
-    const plus = el("button", "plus", "+");
-    plus.setAttribute("aria-label", t.placeDot);
-    plus.disabled = r.left === 0;
-    plus.onclick = () => api("api/vote", { target: x.id }).catch(explain);
-    li.append(what, minus, el("span", "mine", mine ? "●".repeat(Math.min(mine, 5)) + (mine > 5 ? mine : "") : "·"), plus);
-    list.append(li);
+  // Rows are updated in place so that a tap is never lost to a row being replaced.
+  const key = JSON.stringify(r.targets);
+  if (key !== rowsKey) {
+    rowsKey = key;
+    rows = {};
+    const list = $("targets");
+    list.replaceChildren();
+    for (const x of r.targets) {
+      const li = el("li");
+      li.dataset.id = x.id;
+      const what = el("span", "what");
+      what.append(el("span", "kind", x.kind === "action" ? t.action : t.pain));
+      what.append(el("span", "title", x.title));
+      if (x.where) what.append(el("span", "where", x.where));
+      const total = el("span", "total");
+      what.append(total);
+      const minus = el("button", "minus", "−");
+      minus.setAttribute("aria-label", t.takeBack);
+      minus.onclick = () => api("api/unvote", { target: x.id }).then(refresh).catch(explain);
+      const plus = el("button", "plus", "+");
+      plus.setAttribute("aria-label", t.placeDot);
+      plus.onclick = () => api("api/vote", { target: x.id }).then(refresh).catch(explain);
+      const mine = el("span", "mine");
+      li.append(what, minus, mine, plus);
+      list.append(li);
+      rows[x.id] = { minus, plus, mine, total };
+    }
   }
+  for (const [id, row] of Object.entries(rows)) {
+    const n = r.mine[id] || 0;
+    row.mine.textContent = n ? "●".repeat(Math.min(n, 5)) + (n > 5 ? n : "") : "·";
+    row.minus.disabled = n === 0;
+    row.plus.disabled = r.left === 0;
+    row.total.textContent = r.totals ? t.total(r.totals[id] || 0) : "";
+    row.total.hidden = !r.totals;
+  }
+}
+
+// The answer to one's own vote comes back at once; the event stream may lag behind it.
+function refresh() {
+  return api("api/state").then(render);
 }
 
 function renderCards(cards, pending) {
