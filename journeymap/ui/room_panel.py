@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import time
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -97,6 +98,7 @@ class RoomController(QObject):
         self.ranking_top: list[str] = []
         self.recovered: dict[str, Any] | None = None
         self.last_event_at = 0.0     # monotonic time an event reached the GUI thread
+        self._flush_scheduled = False
 
     @property
     def state(self):  # -> RoomState
@@ -223,9 +225,15 @@ class RoomController(QObject):
 
     # -- events from participants (GUI thread) ----------------------------------------------------
     def _on_event(self, event: RoomEvent) -> None:
-        import time
-
+        # Events come in bursts (fifty phones voting): write the side file and refresh
+        # the panel once for all the events already queued, not once per event.
         self.last_event_at = time.monotonic()
+        if not self._flush_scheduled:
+            self._flush_scheduled = True
+            QTimer.singleShot(0, self._flush)
+
+    def _flush(self) -> None:
+        self._flush_scheduled = False
         self._journal()
         self.changed.emit()
 
@@ -415,11 +423,11 @@ class RoomPanel(QDockWidget):
         self.loopback.setEnabled(not c.is_open)
         if c.is_open:
             self.status.setText(_tr("The room is open: scan the code or type the address."))
-            self.qr.load(QByteArray(qr_svg(c.url)))
-            self.url.setText(c.url)
+            if self.url.text() != c.url:
+                self.qr.load(QByteArray(qr_svg(c.url)))
+                self.url.setText(c.url)
         else:
             self.status.setText(_tr("The room is closed."))
-            self.qr.load(QByteArray())
             self.url.setText("")
         self.qr.setVisible(c.is_open)
         self.recovered.setVisible(c.recovered is not None)
@@ -432,8 +440,9 @@ class RoomPanel(QDockWidget):
                     "round.").replace("%1", str(n)).replace("%2", str(dots)))
         people = st.participants()
         self.people_label.setText(_tr("Joined: %1").replace("%1", str(len(people))))
-        self.people.clear()
-        self.people.addItems(people)
+        if [self.people.item(i).text() for i in range(self.people.count())] != people:
+            self.people.clear()
+            self.people.addItems(people)
         pending = st.pending()
         self.suggest_label.setText(_tr("Suggestions: %1").replace("%1", str(len(pending))))
         current = self.suggestions.currentItem()
