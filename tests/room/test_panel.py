@@ -191,3 +191,12 @@ def test_closing_the_document_closes_the_room(window) -> None:
     window.room.open_room()
     assert window.close_document()
     assert not window.room.is_open
+
+
+def test_leaving_workshop_mode_closes_the_room(window, qtbot) -> None:
+    window.show()
+    window.workshop.enter()
+    window.act_room.trigger()
+    assert window.room.is_open and not window.room_panel.isHidden()
+    window.workshop.leave()
+    assert not window.room.is_open
