@@ -76,7 +76,7 @@ def qr_svg(url: str) -> bytes:
     import segno
 
     buf = io.BytesIO()
-    segno.make(url, error="m").save(buf, kind="svg", scale=8, border=2, dark="#000000",
+    segno.make(url, error="m").save(buf, kind="svg", scale=6, border=2, dark="#000000",
                                     light="#ffffff", xmldecl=False)
     return buf.getvalue()
 
@@ -425,6 +425,8 @@ class RoomPanel(QDockWidget):
             self.status.setText(_tr("The room is open: scan the code or type the address."))
             if self.url.text() != c.url:
                 self.qr.load(QByteArray(qr_svg(c.url)))
+                # whole pixels per module: a scaled code gets seams that phones misread
+                self.qr.setFixedSize(self.qr.renderer().defaultSize())
                 self.url.setText(c.url)
         else:
             self.status.setText(_tr("The room is closed."))
@@ -455,7 +457,7 @@ class RoomPanel(QDockWidget):
             if s.kind == "pain":
                 text = f"{s.participant} → {where}: {s.title} ({s.severity})"
             else:
-                text = f"{s.participant} → {where}: 💬 {s.title}"
+                text = f"{s.participant} → {where}: {_tr('Comment')}: {s.title}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.suggestions.addItem(item)

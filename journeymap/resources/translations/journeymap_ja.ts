@@ -2790,6 +2790,10 @@
             <translation>提案: %1</translation>
         </message>
         <message>
+            <source>Comment</source>
+            <translation>コメント</translation>
+        </message>
+        <message>
             <source>Top of the ranking now: %1</source>
             <translation>現在のランキング上位: %1</translation>
         </message>
