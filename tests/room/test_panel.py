@@ -200,3 +200,24 @@ def test_leaving_workshop_mode_closes_the_room(window, qtbot) -> None:
     assert window.room.is_open and not window.room_panel.isHidden()
     window.workshop.leave()
     assert not window.room.is_open
+
+
+def test_phones_follow_the_stage_on_the_projector(window, qtbot) -> None:
+    from journeymap.model import edits
+
+    store = window.store
+    window.push_edit(edits.add_stage(store, "soe", "Evaluation"))
+    stage = store.stages("soe")[-1].id
+    window.push_edit(edits.add_touchpoint(store, "soe", store.lanes("soe")[0].role, stage,
+                                          "Trial order"))
+    window.show()
+    window.workshop.enter()
+    window.room.open_room()
+    key = join(window, "Aiko")
+    state = json.loads(call(base(window), "api/state", key=key)[2])
+    assert state["stage"]["index"] == 1 and state["stage"]["count"] == 2
+    window.workshop.next_stage()
+    state = json.loads(call(base(window), "api/state", key=key)[2])
+    assert state["stage"]["name"] == "Evaluation"
+    assert [c["title"] for c in state["cards"]] == ["Trial order"]
+    window.workshop.leave()
