@@ -25,7 +25,7 @@ from journeymap.analysis.scoring import rank
 from journeymap.model.document import Document
 from journeymap.room.view import round_edit
 from journeymap.ui.main_window import MainWindow
-from journeymap.ui.room_panel import KEY_LOOPBACK, KEY_PORT, install_room
+from journeymap.ui.room_panel import KEY_LOOPBACK, KEY_PORT
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -75,7 +75,6 @@ def window(qtbot, store):
     w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard   # no modal box
     qtbot.addWidget(w)
     w.set_document(Document.new(store))
-    install_room(w)
     assert w.room.open_room()
     yield w
     with contextlib.suppress(RuntimeError):     # pytest-qt may have deleted it already

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from journeymap.model.document import Document
 from journeymap.room.journal import journal_path, read_journal
 from journeymap.ui.main_window import MainWindow
-from journeymap.ui.room_panel import KEY_LOOPBACK, KEY_PORT, install_room
+from journeymap.ui.room_panel import KEY_LOOPBACK, KEY_PORT
 from tests.room.conftest import call
 
 
@@ -27,7 +27,6 @@ def window(qtbot, store):
     w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard   # no modal box
     qtbot.addWidget(w)
     w.set_document(Document.new(store))
-    install_room(w)
     yield w
     with contextlib.suppress(RuntimeError):     # pytest-qt may have deleted it already
         forget(w)
@@ -165,7 +164,6 @@ def test_pending_items_survive_a_kill_and_are_offered_back(window, qtbot, store)
     room.close_room()
     other = MainWindow()
     qtbot.addWidget(other)
-    install_room(other)
     doc = Document(folder, store.copy(), None, dirty=True)
     other.set_document(doc)
     assert other.room.recovered is not None and not other.room_panel.recovered.isHidden()
