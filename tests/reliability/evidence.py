@@ -1,4 +1,4 @@
-"""Evidence suites: small counts in the normal test run, the full counts with
+"""Run sizes of the evidence suites: small counts in the normal test run, the full counts with
 ``JOURNEYMAP_RELIABILITY=full`` (what scripts/reliability/run_all.py sets).
 
 Hypothesis profiles: ``ci`` (a few hundred examples) and ``full`` (10,000 examples per
