@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 FULL = os.environ.get("JOURNEYMAP_RELIABILITY") == "full"
 
+# The CI profile does not shrink: a failure shows its first example at once.
 settings.register_profile("reliability-ci", max_examples=300, deadline=None, derandomize=True,
-                          suppress_health_check=list(HealthCheck), database=None)
+                          suppress_health_check=list(HealthCheck), database=None,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate])
 settings.register_profile("reliability-full", max_examples=10_000, deadline=None,
                           suppress_health_check=list(HealthCheck), database=None)
 
