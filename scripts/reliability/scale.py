@@ -105,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     for what, by in results.items():
         sizes = sorted(by)
         steps = [f"{a}×→{b}×: {by[b]['seconds'] / by[a]['seconds']:.1f}, "
-                 f"{by[b]['rss_mb'] / by[a]['rss_mb']:.1f}" for a, b in zip(sizes, sizes[1:])]
+                 f"{by[b]['rss_mb'] / by[a]['rss_mb']:.1f}"
+                 for a, b in zip(sizes, sizes[1:], strict=False)]
         print(f"  {what:5} " + "; ".join(steps))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), "utf-8")
