@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,7 +36,7 @@ SUITES: dict[str, list[str]] = {
 
 def main(argv: list[str]) -> int:
     names = argv or list(SUITES)
-    report = ROOT / "reliability-report.txt"
+    report = Path(tempfile.mkdtemp(prefix="jm-reliability-")) / "report.txt"
     env = {**os.environ, "JOURNEYMAP_RELIABILITY": "full", "QT_QPA_PLATFORM": "offscreen",
            "JOURNEYMAP_RELIABILITY_REPORT": str(report),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
