@@ -6,9 +6,9 @@
 One command per suite (what this runs):
   hostile  scripts/reliability/hostile.py
   crash    scripts/reliability/crash.py --cycles 510
-  fuzz     JOURNEYMAP_RELIABILITY=full pytest tests/reliability/test_fuzz.py
-  state    JOURNEYMAP_RELIABILITY=full pytest tests/reliability/test_state_machine.py
-  ui       JOURNEYMAP_RELIABILITY=full pytest tests/reliability/test_ui_endurance.py
+  fuzz     JOURNEYMAP_RELIABILITY=full pytest tests/reliability/test_reliability_fuzz.py
+  state    JOURNEYMAP_RELIABILITY=full pytest tests/reliability/test_reliability_state_machine.py
+  ui       JOURNEYMAP_RELIABILITY=full pytest tests/reliability/test_reliability_ui_endurance.py
   scale    scripts/reliability/scale.py
 """
 
@@ -27,9 +27,9 @@ PY = sys.executable
 SUITES: dict[str, list[str]] = {
     "hostile": [PY, str(HERE / "hostile.py")],
     "crash": [PY, str(HERE / "crash.py"), "--cycles", "510"],
-    "fuzz": [PY, "-m", "pytest", "-q", "-p", "no:randomly", "tests/reliability/test_fuzz.py"],
-    "state": [PY, "-m", "pytest", "-q", "tests/reliability/test_state_machine.py"],
-    "ui": [PY, "-m", "pytest", "-q", "tests/reliability/test_ui_endurance.py"],
+    "fuzz": [PY, "-m", "pytest", "-q", "-p", "no:randomly", "tests/reliability/test_reliability_fuzz.py"],
+    "state": [PY, "-m", "pytest", "-q", "tests/reliability/test_reliability_state_machine.py"],
+    "ui": [PY, "-m", "pytest", "-q", "tests/reliability/test_reliability_ui_endurance.py"],
     "scale": [PY, str(HERE / "scale.py")],
 }
 

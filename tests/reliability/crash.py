@@ -10,7 +10,7 @@ user would find:
   nothing is left over: no temporary files or journals beside the target, no working
   copies of dead sessions.
 
-Used by ``tests/reliability/test_crash.py`` (a few cycles) and
+Used by ``tests/reliability/test_reliability_crash.py`` (a few cycles) and
 ``scripts/reliability/crash.py`` (≥ 500 cycles).
 """
 

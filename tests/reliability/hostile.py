@@ -19,7 +19,7 @@ every export format (subprocesses with a timeout) and the window's open → edit
 (:mod:`hostile_window`, a subprocess on the offscreen platform) and returns what went
 wrong, as counts (see :class:`Figures`).
 
-Used by ``tests/reliability/test_hostile.py`` (one file of each kind) and
+Used by ``tests/reliability/test_reliability_hostile.py`` (one file of each kind) and
 ``scripts/reliability/hostile.py`` (all of them).
 """
 
