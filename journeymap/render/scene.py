@@ -182,6 +182,21 @@ class MapScene(QGraphicsScene):
     def layout(self) -> MapLayout | None:
         return self._layout
 
+    def stage_names(self) -> dict[str, str]:
+        """Stage id → name, for the stages on the map (headers pinned by the view)."""
+        return {sid: head.name for sid, head in self._stage_headers.items()}
+
+    def lane_names(self) -> dict[str, tuple[str, QColor]]:
+        """Role id → (name, colour), for the lanes on the map."""
+        return {rid: (head.name, head.color) for rid, head in self._lane_headers.items()}
+
+    def phase_names(self) -> list[tuple[str, Rect]]:
+        """(name, scene rect) of every phase band."""
+        if self._layout is None:
+            return []
+        return [(band.name, span.rect)
+                for band, span in zip(self._phase_bands, self._layout.phases, strict=False)]
+
     def reading_order(self, ids: Iterable[str]) -> list[str]:
         """``ids`` of cards on the map in reading order: stage by stage, lanes top to
         bottom, cards in cell order."""

@@ -367,9 +367,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         if self.scene is None:
             return
         self.scene.select_touchpoints([tid])
-        rect = self.scene.card_rect(tid)
-        if not rect.isEmpty():
-            self.view.centerOn(rect.center())
+        self.view.reveal(tid)
 
     def add_touchpoint(self) -> None:
         """Journey ▸ Add Touchpoint: focus the quick-add line on the current cell."""

@@ -6,13 +6,37 @@ a left drag on empty space draws a rubber band that selects cards.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter
+from dataclasses import dataclass
+
+from PySide6.QtCore import Property, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+from journeymap.render.fonts import scene_font, scene_metrics
+from journeymap.render.layout import LANE_HEADER_W, MARGIN, STAGE_H
+from journeymap.render.scene import MapScene
+from journeymap.render.text import draw_block, wrap_text
 
 MIN_SCALE = 0.05
 MAX_SCALE = 4.0
 STEP = 1.2
+READABLE_SCALE = 0.6     # reveal() never leaves the zoom below this
+
+# Frozen panes: the smallest on-screen size of the pinned header row and role column.
+PIN_STAGE_MIN = 44.0
+PIN_PHASE_MIN = 24.0
+PIN_LANE_MIN = 132.0
+
+
+@dataclass(frozen=True)
+class PinnedHeader:
+    """A header drawn pinned to the viewport edge (frozen panes), in viewport pixels."""
+
+    kind: str           # "phase", "stage" or "lane"
+    id: str
+    name: str
+    rect: QRectF
+    color: QColor | None = None
 
 
 class JourneyView(QGraphicsView):
@@ -37,6 +61,115 @@ class JourneyView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._space = False
         self._pan_from: QPoint | None = None
+        # Pinned header text size in screen pixels (workshop mode raises it).
+        self.pin_font_px = 14
+
+    # -- frozen panes ---------------------------------------------------------------------------
+    def pinned_headers(self) -> list[PinnedHeader]:
+        """The headers pinned to the top (phases, stages) and left (roles) edges right
+        now: drawn when the map's own headers are scrolled off, or too small to read."""
+        scene = self.scene()
+        layout = scene.layout() if isinstance(scene, MapScene) else None
+        if layout is None or not layout.stages or not layout.lanes:
+            return []
+        s = self._get_scale()
+        vp = self.viewport().rect()
+        origin = self.mapFromScene(QPointF(0.0, 0.0))
+        ox, oy = float(origin.x()), float(origin.y())
+        readable = 14 * s >= 11
+        stage_top = oy + (MARGIN + layout.phase_h) * s
+        lane_left = ox + MARGIN * s
+        pin_top = stage_top < 0 or not readable
+        pin_left = lane_left < 0 or not readable
+        phase_h = max(layout.phase_h * s, PIN_PHASE_MIN) if layout.phase_h else 0.0
+        band_h = phase_h + max(STAGE_H * s, PIN_STAGE_MIN) if pin_top else 0.0
+        col_w = max(LANE_HEADER_W * s, PIN_LANE_MIN) if pin_left else 0.0
+        out: list[PinnedHeader] = []
+        if pin_top:
+            names = scene.stage_names()
+            for k, sid in enumerate(layout.stages):
+                x0 = max(ox + layout.stage_x[k] * s, col_w)
+                x1 = ox + (layout.stage_x[k] + layout.stage_w[k]) * s
+                if x1 > x0 and x0 < vp.width():
+                    out.append(PinnedHeader("stage", sid, names.get(sid, ""),
+                                            QRectF(x0, phase_h, x1 - x0, band_h - phase_h)))
+            for name, r in scene.phase_names():
+                x0 = max(ox + r.x * s, col_w)
+                x1 = ox + r.right * s
+                if x1 > x0 and x0 < vp.width():
+                    out.append(PinnedHeader("phase", "", name, QRectF(x0, 0, x1 - x0, phase_h)))
+        if pin_left:
+            lanes = scene.lane_names()
+            for k, rid in enumerate(layout.lanes):
+                y0 = max(oy + layout.lane_y[k] * s, band_h)
+                y1 = oy + (layout.lane_y[k] + layout.lane_h[k]) * s
+                if y1 > y0 and y0 < vp.height():
+                    name, color = lanes.get(rid, ("", QColor("#888888")))
+                    out.append(PinnedHeader("lane", rid, name, QRectF(0, y0, col_w, y1 - y0),
+                                            QColor(color)))
+        return out
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        pins = self.pinned_headers()
+        if not pins:
+            return
+        scene = self.scene()
+        theme = scene.theme  # type: ignore[union-attr]
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        px = self.pin_font_px
+        font, fm = scene_font(px, True), scene_metrics(px, True)
+        top = max((p.rect.bottom() for p in pins if p.kind != "lane"), default=0.0)
+        left = max((p.rect.right() for p in pins if p.kind == "lane"), default=0.0)
+        grid = QPen(theme.grid, 1)
+        if top:
+            painter.fillRect(QRectF(0, 0, self.viewport().width(), top), theme.header_bg)
+        if left:
+            painter.fillRect(QRectF(0, top, left, self.viewport().height() - top),
+                             theme.lane_header_bg)
+        painter.setFont(font)
+        for p in pins:
+            r = p.rect
+            if p.kind == "phase":
+                painter.fillRect(r.adjusted(1, 1, -1, -1), theme.phase_bg[0])
+            if p.kind == "lane" and p.color is not None:
+                painter.fillRect(QRectF(r.left(), r.top(), 6, r.height()), p.color)
+            painter.setPen(grid)
+            painter.drawRect(r)
+            painter.setPen(theme.header_fg)
+            inner = r.adjusted(12 if p.kind == "lane" else 6, 3, -6, -3)
+            max_lines = max(1, min(3, int(inner.height() // fm.lineSpacing())))
+            lines = wrap_text(p.name, font, max(10.0, inner.width()), max_lines)
+            draw_block(painter, lines, inner, fm, align_center=p.kind != "lane")
+        if top and left:
+            painter.fillRect(QRectF(0, 0, left, top), theme.header_bg)
+        # A shadow line under the frozen panes, as in a spreadsheet.
+        painter.setPen(QPen(theme.muted, 2))
+        if top:
+            painter.drawLine(QPointF(0, top), QPointF(self.viewport().width(), top))
+        if left:
+            painter.drawLine(QPointF(left, 0), QPointF(left, self.viewport().height()))
+        painter.restore()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        # The pinned headers stay put: repaint rather than blit the scrolled pixels.
+        self.viewport().update()
+
+    # -- finding things ---------------------------------------------------------------------------
+    def reveal(self, touchpoint_id: str) -> bool:
+        """Scroll so the card is in view (below the pinned headers), zooming in to a
+        readable level when the view is further out than that; never zooms out."""
+        scene = self.scene()
+        rect = scene.card_rect(touchpoint_id) if isinstance(scene, MapScene) else QRectF()
+        if rect.isEmpty():
+            return False
+        if self._get_scale() < READABLE_SCALE:
+            self._zoom_centered(READABLE_SCALE)
+        self.centerOn(rect.center())
+        return True
 
     # -- zoom ---------------------------------------------------------------------------------
     def _get_scale(self) -> float:
@@ -76,17 +209,18 @@ class JourneyView(QGraphicsView):
         self._fit(rect, MAX_SCALE)
 
     def zoom_to(self, rect: QRectF) -> None:
-        """Show ``rect`` (e.g. a card or a stage), centred, at most at 150 %."""
-        self._fit(rect.adjusted(-60, -60, 60, 60), 1.5)
+        """Show ``rect`` (e.g. a card or a stage), centred, at most at 150 % and never
+        below a readable zoom (a rect too big for that is centred instead)."""
+        self._fit(rect.adjusted(-60, -60, 60, 60), 1.5, READABLE_SCALE)
 
-    def _fit(self, rect: QRectF, limit: float) -> None:
+    def _fit(self, rect: QRectF, limit: float, floor: float = 0.0) -> None:
         if rect.isEmpty():
             return
         vp = self.viewport().rect()
         if vp.width() < 2 or vp.height() < 2:
             return
         s = min(vp.width() / rect.width(), vp.height() / rect.height()) * 0.98
-        self._set_scale(min(s, limit))
+        self._set_scale(max(min(s, limit), floor))
         self.centerOn(rect.center())
 
     # -- wheel and panning -----------------------------------------------------------------------
