@@ -76,3 +76,17 @@ def test_reveal_scrolls_to_a_card_and_zooms_in_to_readable(qtbot):
     assert view.reveal(tid)
     assert view.scale_factor == pytest.approx(1.3)    # never zooms out
     assert not view.reveal("no-such-card")
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("size", [(1400, 900), (900, 520)])
+def test_at_fit_zoom_every_card_title_is_drawn_at_a_readable_size(qtbot, name, size):
+    _, _, scene, view = open_view(qtbot, name, size)
+    view.zoom_to_fit()
+    view.viewport().grab()            # paint every card at this zoom
+    cards = scene.cards()
+    assert cards
+    for tid, card in cards.items():
+        px, lines = card.drawn_title
+        assert px >= card.min_title_px, (tid, px, view.scale_factor)
+        assert lines and lines[0].strip(), tid       # never an empty box

@@ -28,6 +28,8 @@ def build(w: MainWindow) -> None:
     w.act_zoom_out = make_action(w, _tr("Zoom &Out"), lambda: w.view.zoom_out(), K.ZoomOut)
     w.act_zoom_fit = make_action(w, _tr("Zoom to &Fit"), lambda: w.view.zoom_to_fit(),
                                  "Ctrl+9")
+    w.act_zoom_fit_width = make_action(w, _tr("Fit &Width"), lambda: w.view.zoom_to_fit_width(),
+                                       "Ctrl+8", _tr("Show the map's full width, for presenting"))
     w.act_zoom_100 = make_action(w, _tr("Zoom &100 %"), lambda: w.view.zoom_reset(), "Ctrl+0")
     w.act_filter = make_action(w, _tr("Filter &Bar"), None, "Ctrl+Shift+F",
                                _tr("Filter cards by role, dimension and severity"))
@@ -38,7 +40,8 @@ def build(w: MainWindow) -> None:
     w.act_full_screen.setCheckable(True)
 
     m = w.menuBar().addMenu(_tr("&View"))
-    for act in (w.act_zoom_in, w.act_zoom_out, w.act_zoom_fit, w.act_zoom_100):
+    for act in (w.act_zoom_in, w.act_zoom_out, w.act_zoom_fit, w.act_zoom_fit_width,
+                w.act_zoom_100):
         m.addAction(act)
     m.addSeparator()
     m.addAction(w.act_filter)

@@ -201,12 +201,47 @@ class JourneyView(QGraphicsView):
         self.setTransformationAnchor(anchor)
 
     def zoom_to_fit(self) -> None:
-        """The whole map in the window."""
+        """The whole map in the window, with room for the pinned headers so they cover
+        no card."""
+        self._fit_map(width_only=False)
+
+    def zoom_to_fit_width(self) -> None:
+        """The map's full width in the window (for presenting); scroll to go down."""
+        self._fit_map(width_only=True)
+
+    def _pin_overflow(self, s: float) -> tuple[float, float]:
+        """How much wider / taller than the map's own headers the pinned ones are at
+        zoom ``s`` (0 when they are no bigger)."""
+        scene = self.scene()
+        layout = scene.layout() if isinstance(scene, MapScene) else None
+        if layout is None:
+            return 0.0, 0.0
+        margin = 40.0    # the scene rect's room around the map
+        col = max(LANE_HEADER_W * s, PIN_LANE_MIN) - (margin + MARGIN + LANE_HEADER_W) * s
+        phase = max(layout.phase_h * s, PIN_PHASE_MIN) if layout.phase_h else 0.0
+        band = phase + max(STAGE_H * s, PIN_STAGE_MIN) - \
+            (margin + MARGIN + layout.phase_h + STAGE_H) * s
+        return max(0.0, col), max(0.0, band)
+
+    def _fit_map(self, width_only: bool) -> None:
         scene = self.scene()
         if scene is None:
             return
         rect = scene.map_rect() if hasattr(scene, "map_rect") else scene.itemsBoundingRect()
-        self._fit(rect, MAX_SCALE)
+        vp = self.viewport().rect()
+        if rect.isEmpty() or vp.width() < 2 or vp.height() < 2:
+            return
+        s = MAX_SCALE
+        for _ in range(4):   # the pinned headers' overflow depends on the zoom
+            ox, oy = self._pin_overflow(s)
+            sx = (vp.width() - 2 * ox) / rect.width()
+            sy = (vp.height() - 2 * oy) / rect.height()
+            s = max(MIN_SCALE, min(MAX_SCALE, (sx if width_only else min(sx, sy)) * 0.98))
+        self._set_scale(s)
+        if width_only:
+            self.centerOn(QPointF(rect.center().x(), rect.top() + vp.height() / s / 2))
+        else:
+            self.centerOn(rect.center())
 
     def zoom_to(self, rect: QRectF) -> None:
         """Show ``rect`` (e.g. a card or a stage), centred, at most at 150 % and never
