@@ -130,9 +130,7 @@ class CardItem(QGraphicsItem):
         self.matched = False
         self.highlighted = False
         self.hovered = False
-        # Semantic zoom: the smallest on-screen title size (workshop mode raises it) and
-        # what the last paint drew (size in screen pixels, lines), for tests and tools.
-        self.min_title_px = MIN_TITLE_PX
+        # Semantic zoom: what the last paint drew (title size in screen pixels, lines).
         self.drawn_title: tuple[float, list[str]] = (0.0, [])
         self.setZValue(Z_CARD)
         if not theme.print_mode:
@@ -176,6 +174,11 @@ class CardItem(QGraphicsItem):
             lines = self._lines[key] = wrap_text(self.data.title, scene_font(px), TITLE_WIDTH,
                                                  max_lines)
         return lines
+
+    @property
+    def min_title_px(self) -> float:
+        """The smallest on-screen title size: the scene's (workshop mode raises it)."""
+        return float(getattr(self.scene(), "min_title_px", MIN_TITLE_PX))
 
     def title_style(self, lod: float) -> tuple[int, int, str]:
         """(font px in scene units, max lines, mode) for a zoom: "full" card, "title"

@@ -46,7 +46,7 @@ from journeymap.render.layout import (
     Rect,
     compute_layout,
 )
-from journeymap.render.theme import FALLBACK_ROLE_COLOR, Theme, make_theme
+from journeymap.render.theme import FALLBACK_ROLE_COLOR, MIN_TITLE_PX, Theme, make_theme
 
 # Tables whose changes move columns, lanes or headers: rebuild everything.
 _STRUCTURE = {"journey", "phase", "stage", "lane", "role"}
@@ -58,6 +58,9 @@ def qrect(r: Rect) -> QRectF:
 
 class MapScene(QGraphicsScene):
     """The journey map of ``journey_id`` in ``store``, for display or print."""
+
+    #: Card titles never paint smaller than this on screen (semantic zoom).
+    min_title_px: float = MIN_TITLE_PX
 
     def __init__(self, store: Store, journey_id: str | None, parent=None, *,
                  print_mode: bool = False, lang: str | None = None) -> None:
@@ -181,6 +184,13 @@ class MapScene(QGraphicsScene):
 
     def layout(self) -> MapLayout | None:
         return self._layout
+
+    def set_min_title_px(self, px: float) -> None:
+        """Smallest on-screen card title size (workshop mode: 18 px, for the back row)."""
+        if px != self.min_title_px:
+            self.min_title_px = px
+            for card in self._cards.values():
+                card.update()
 
     def stage_names(self) -> dict[str, str]:
         """Stage id → name, for the stages on the map (headers pinned by the view)."""

@@ -185,6 +185,13 @@ class JourneyView(QGraphicsView):
 
     scale_factor = Property(float, _get_scale, _set_scale, notify=scale_changed)
 
+    def setTransform(self, matrix, combine: bool = False) -> None:  # noqa: N802 - Qt name
+        """As QGraphicsView's, and tells :attr:`scale_changed` (the zoom label) too."""
+        before = self._get_scale()
+        super().setTransform(matrix, combine)
+        if abs(self._get_scale() - before) > 1e-9:
+            self.scale_changed.emit(self._get_scale())
+
     def zoom_in(self) -> None:
         self._zoom_centered(self._get_scale() * STEP)
 
