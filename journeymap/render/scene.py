@@ -17,6 +17,8 @@ needs a QApplication (:func:`~journeymap.render.qt_bootstrap.ensure_app`), never
 
 from __future__ import annotations
 
+import time
+import zlib
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from journeymap.model.rows import PainPoint, Touchpoint
 from journeymap.model.store import Change, Store
 from journeymap.render.cards import CardData, CardItem
-from journeymap.render.handoffs import HandoffArrow
+from journeymap.render.handoffs import GUTTER_ABOVE_LANE, HandoffArrow, LabelIndex
 from journeymap.render.items import (
     CellItem,
     CornerItem,
@@ -47,6 +49,13 @@ from journeymap.render.layout import (
     compute_layout,
 )
 from journeymap.render.theme import FALLBACK_ROLE_COLOR, MIN_TITLE_PX, Theme, make_theme
+
+# Time a full build may spend placing handoff labels; past it, labels are left out (each
+# arrow's tooltip has its label) so a map with thousands of handoffs still opens fast.
+# The first LABELS_ALWAYS_PLACED labels are placed whatever the clock says, so an
+# ordinary map looks the same on a busy machine.
+LABEL_BUDGET_S = 0.4
+LABELS_ALWAYS_PLACED = 300
 
 # Tables whose changes move columns, lanes or headers: rebuild everything.
 _STRUCTURE = {"journey", "phase", "stage", "lane", "role"}
@@ -82,6 +91,8 @@ class MapScene(QGraphicsScene):
         self._curves: dict[str, EmotionCurve] = {}
         self._arrows: dict[str, HandoffArrow] = {}
         self._arrows_of: dict[str, set[str]] = {}
+        self._labels = LabelIndex()
+        self._label_deadline: float | None = None
         self._init_state()
         self._rebuild()
 
@@ -234,8 +245,18 @@ class MapScene(QGraphicsScene):
                 arrow = self._arrows.get(hid)
                 if hid not in done and arrow is not None:
                     done.add(hid)
-                    arrow.set_ends(self._live_rect(arrow.source), self._live_rect(arrow.target),
-                                   self._label_free)
+                    self._route(arrow, self._live_rect(arrow.source),
+                                self._live_rect(arrow.target))
+
+    def label_rects(self) -> dict[str, QRectF]:
+        """Scene rect of every handoff label shown (left-out labels are not here)."""
+        return {hid: a.label_item.sceneBoundingRect().adjusted(1, 1, -1, -1)
+                for hid, a in self._arrows.items()
+                if a.label and not a.label_item.left_out}
+
+    def arrows(self) -> Mapping[str, HandoffArrow]:
+        """Every handoff arrow by handoff id (read only)."""
+        return self._arrows
 
     # -- for subclasses ---------------------------------------------------------------------
     def _init_state(self) -> None:
@@ -285,6 +306,7 @@ class MapScene(QGraphicsScene):
         self._curves.clear()
         self._arrows.clear()
         self._arrows_of.clear()
+        self._labels.clear()
         self._corner = None
         self._layout = None
         self.theme = make_theme(self.palette(), self.print_mode)
@@ -334,8 +356,15 @@ class MapScene(QGraphicsScene):
             curve = self._curves[role.id] = EmotionCurve(theme, role.id, color)
             self.addItem(curve)
             self._update_curve(role.id)
-        for h in store.handoffs(j):
-            self._add_arrow(h.id, h.source, h.target, h.label)
+        self._label_deadline = None
+        start = time.perf_counter()
+        try:
+            for k, h in enumerate(store.handoffs(j)):
+                if k == LABELS_ALWAYS_PLACED:
+                    self._label_deadline = start + LABEL_BUDGET_S
+                self._add_arrow(h.id, h.source, h.target, h.label)
+        finally:
+            self._label_deadline = None
         self._after_build()
         self.setSceneRect(self._scene_rect())
 
@@ -360,12 +389,53 @@ class MapScene(QGraphicsScene):
         self._arrows_of.setdefault(target, set()).add(hid)
         self.addItem(arrow)
         self.addItem(arrow.label_item)
-        arrow.set_ends(self.card_rect(source), self.card_rect(target), self._label_free)
+        self._route(arrow, self.card_rect(source), self.card_rect(target))
 
-    def _label_free(self, rect: QRectF) -> bool:
-        """No card under ``rect`` (where a handoff label may go)."""
+    def _gutter_y(self, arrow: HandoffArrow, src: QRectF, dst: QRectF) -> float | None:
+        """y of the lane gutter a handoff runs along: below the source's lane when the
+        target is level or lower, above it when the target is higher; spread a little
+        per handoff so parallel runs stay apart. None when a card is off the lanes."""
+        layout = self._layout
+        if layout is None or not layout.lanes:
+            return None
+        lanes = []
+        for tid, rect in ((arrow.source, src), (arrow.target, dst)):
+            cell = layout.cell_at(rect.center().x(), rect.center().y()) \
+                if self._is_held(tid) else self._card_cell.get(tid)
+            if cell is None:
+                return None
+            lanes.append(layout.lane_index(cell[0]))
+        i_s, i_d = lanes
+        g = i_s + 1 if i_d >= i_s else i_s
+        n = len(layout.lanes)
+        boundary = layout.lane_y[g] if g < n else layout.lane_y[-1] + layout.lane_h[-1]
+        spread = (zlib.crc32(arrow.handoff_id.encode()) % 5 - 2) * 3.0
+        return boundary - GUTTER_ABOVE_LANE + spread
+
+    def _route(self, arrow: HandoffArrow, src: QRectF, dst: QRectF) -> None:
+        hid = arrow.handoff_id
+        self._labels.remove(hid)
+        arrow.set_ends(src, dst, lambda r: self._label_free(r, hid),
+                       self._gutter_y(arrow, src, dst), self._no_card)
+        self._index_label(arrow)
+
+    def _index_label(self, arrow: HandoffArrow) -> None:
+        label = arrow.label_item
+        if arrow.label and not label.left_out:
+            self._labels.add(arrow.handoff_id, label.sceneBoundingRect())
+        else:
+            self._labels.remove(arrow.handoff_id)
+
+    def _no_card(self, rect: QRectF) -> bool:
         return not any(isinstance(i, CardItem) for i in self.items(
             rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect))
+
+    def _label_free(self, rect: QRectF, hid: str = "") -> bool:
+        """No card and no other handoff's label under ``rect`` (where a handoff label
+        may go); always False once the build's time budget for labels is spent."""
+        if self._label_deadline is not None and time.perf_counter() > self._label_deadline:
+            return False
+        return not self._labels.hits(rect, hid) and self._no_card(rect)
 
     def _remove_arrow(self, hid: str) -> None:
         arrow = self._arrows.pop(hid, None)
@@ -375,6 +445,7 @@ class MapScene(QGraphicsScene):
             s = self._arrows_of.get(tid)
             if s is not None:
                 s.discard(hid)
+        self._labels.remove(hid)
         self.removeItem(arrow.label_item)
         self.removeItem(arrow)
 
@@ -462,7 +533,9 @@ class MapScene(QGraphicsScene):
             if h is None or getattr(h, "journey", None) != j:
                 self._remove_arrow(hid)
             elif arrow is not None and (arrow.source, arrow.target) == (h.source, h.target):
-                arrow.set_label(h.label, self._label_free)
+                self._labels.remove(hid)
+                arrow.set_label(h.label, lambda r, hid=hid: self._label_free(r, hid))
+                self._index_label(arrow)
             else:
                 self._remove_arrow(hid)
                 self._add_arrow(hid, h.source, h.target, h.label)
