@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from journeymap.model.document import Document
 from journeymap.model.store import Change, Store
 from journeymap.ui import actions, pyside_none_fix
+from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.actions.edit import sync_undo_actions
 from journeymap.ui.canvas.scene import JourneyScene
 from journeymap.ui.canvas.view import JourneyView
@@ -402,6 +403,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         if on:
             self.filter_bar.show()
             self.filter_bar.refresh()
+            self.filter_bar.focus_search()   # Ctrl+Shift+F: type the search at once
         elif self.filter_bar.isVisible():
             self.filter_bar.close_bar()
 
@@ -533,7 +535,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         if store is None:
             return
         for j in store.journeys():
-            act = self.switch_menu.addAction(j.name)
+            act = self.switch_menu.addAction(mnemonic_safe(j.name))
             act.setCheckable(True)
             act.setChecked(j.id == self.journey_id)
             act.triggered.connect(lambda _=False, jid=j.id: self.set_journey(jid))

@@ -90,3 +90,39 @@ def test_at_fit_zoom_every_card_title_is_drawn_at_a_readable_size(qtbot, name, s
         px, lines = card.drawn_title
         assert px >= card.min_title_px, (tid, px, view.scale_factor)
         assert lines and lines[0].strip(), tid       # never an empty box
+
+
+def test_window_fixes_ampersand_toolbar_search(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QToolButton
+
+    from journeymap.model import edits
+
+    assert window.new_from_template("benefits-procurement", "en")
+    # Undo/redo are icons in the tool bar; their label is in the tooltip.
+    button = window.toolbar.widgetForAction(window.act_undo)
+    assert isinstance(button, QToolButton)
+    assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    store = window.store
+    j = window.journey_id
+    window.push_edit(edits.set_fields(store, "journey", j, name="Ease & peace of mind"))
+    assert window.act_undo.toolTip().startswith("Undo ")
+    width = button.sizeHint().width()
+    window.push_edit(edits.set_fields(store, "journey", j, name="A much longer journey name"))
+    assert button.sizeHint().width() == width                # the tool bar does not jump
+    # Names from the data keep their ampersand in menus.
+    window.undo_stack.undo()
+    window.fill_switch_menu()
+    texts = [a.text() for a in window.switch_menu.actions()]
+    assert "Ease && peace of mind" in texts
+    # Ctrl+Shift+F shows the filter bar with the cursor in the search field.
+    window.activateWindow()
+    window.act_filter.trigger()
+    qtbot.waitUntil(lambda: window.filter_bar.isVisible())
+    assert QApplication.focusWidget() is window.filter_bar.search or \
+        window.filter_bar.search.hasFocus() or window.focusWidget() is window.filter_bar.search
+    qtbot.keyClicks(window.filter_bar.search, "quote")
+    # A new project does not inherit the search.
+    window.discard_document()
+    assert window.new_from_template("b2b-procurement", "en")
+    assert window.filter_bar.search.text() == ""

@@ -250,12 +250,14 @@ class JourneyView(QGraphicsView):
         else:
             self.centerOn(rect.center())
 
-    def zoom_to(self, rect: QRectF) -> None:
+    def zoom_to(self, rect: QRectF, focus: QRectF | None = None) -> None:
         """Show ``rect`` (e.g. a card or a stage), centred, at most at 150 % and never
-        below a readable zoom (a rect too big for that is centred instead)."""
-        self._fit(rect.adjusted(-60, -60, 60, 60), 1.5, READABLE_SCALE)
+        below a readable zoom; a rect too big for that shows ``focus`` (e.g. its first
+        card) at the readable zoom instead."""
+        self._fit(rect.adjusted(-60, -60, 60, 60), 1.5, READABLE_SCALE, focus)
 
-    def _fit(self, rect: QRectF, limit: float, floor: float = 0.0) -> None:
+    def _fit(self, rect: QRectF, limit: float, floor: float = 0.0,
+             focus: QRectF | None = None) -> None:
         if rect.isEmpty():
             return
         vp = self.viewport().rect()
@@ -263,7 +265,10 @@ class JourneyView(QGraphicsView):
             return
         s = min(vp.width() / rect.width(), vp.height() / rect.height()) * 0.98
         self._set_scale(max(min(s, limit), floor))
-        self.centerOn(rect.center())
+        if s < floor and focus is not None and not focus.isEmpty():
+            self.centerOn(focus.center())
+        else:
+            self.centerOn(rect.center())
 
     # -- wheel and panning -----------------------------------------------------------------------
     def wheelEvent(self, event) -> None:

@@ -29,6 +29,7 @@ from journeymap.model.store import Change
 from journeymap.model.templates import DEMO_TEMPLATE, load_template
 from journeymap.model.validation import ValidationError
 from journeymap.ui import commands
+from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.canvas.scene import JourneyScene
 from journeymap.ui.controllers import language
 from journeymap.ui.dialogs.progress import run_with_progress
@@ -330,7 +331,7 @@ class DocumentMixin:
         self.recent_menu.clear()
         files = recent_files()
         for i, f in enumerate(files):
-            act = self.recent_menu.addAction(f"&{i + 1} {Path(f).name}")
+            act = self.recent_menu.addAction(f"&{i + 1} {mnemonic_safe(Path(f).name)}")
             act.setToolTip(f)
             act.setStatusTip(f)
             act.setEnabled(Path(f).exists())

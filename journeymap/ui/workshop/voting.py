@@ -60,6 +60,7 @@ from journeymap.model.voting import (
     parse_participants,
 )
 from journeymap.ui import commands
+from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.fonts import qt_font
 from journeymap.ui.texts import error_text
 
@@ -619,7 +620,7 @@ class VotingController(QObject):
             else:
                 menu = QMenu(self.window)
                 for p in pains:
-                    act = menu.addAction(f"● {p.severity}  {p.title}")
+                    act = menu.addAction(mnemonic_safe(f"● {p.severity}  {p.title}"))
                     act.setData(p.id)
                 view = self.window.view  # type: ignore[attr-defined]
                 chosen = menu.exec(view.viewport().mapToGlobal(
