@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QUndoView,
@@ -216,6 +217,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         self.resizeDocks([self.tree_dock, self.inspector_dock], [240, 360],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.bottom_dock], [230], Qt.Orientation.Vertical)
+        self.bottom_dock.visibilityChanged.connect(self._bottom_shown)
 
     # ======================================================================================
     # plug-in points
@@ -513,6 +515,8 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         if self.pages.currentWidget() is self.editor_page:
             self._dock_state = self.saveState()
         self.pages.setCurrentWidget(self.start_screen)
+        self.start_screen.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Preferred)
         for dock in self._docks():
             dock.hide()
         self.toolbar.hide()
@@ -523,11 +527,56 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         if self.pages.currentWidget() is self.editor_page:
             return
         self.pages.setCurrentWidget(self.editor_page)
+        # The hidden start screen must not hold the editor to its own minimum height
+        # (on a laptop that would squeeze the bottom panel).
+        self.start_screen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.toolbar.show()
         if self._dock_state is None or not self.restoreState(self._dock_state):
-            for dock in (self.tree_dock, self.inspector_dock, self.bottom_dock):
-                dock.show()
+            self.default_layout()
         self.view.setFocus()
+
+    def bottom_panel_height(self, rows: int = 8) -> int:
+        """Height of the bottom panel that shows ``rows`` table rows without cutting."""
+        table = getattr(self.action_panel, "table", None)
+        row_h = table.verticalHeader().defaultSectionSize() if table is not None else 30
+        head = table.horizontalHeader().sizeHint().height() if table is not None else 28
+        tabs = self.bottom_tabs.tabBar().sizeHint().height()
+        return int(rows * row_h + head + tabs + 90)   # + dock title, button row, margins
+
+    def default_layout(self) -> None:
+        """The first layout (none remembered yet): the canvas takes most of the window.
+        A window under 900 px high (a 1366×768 laptop) puts the project tree and
+        inspector in one tabbed column on the right and starts with the bottom panel
+        closed (View ▸ Panels opens it, eight table rows high); a taller one shows all
+        three, the side panels narrow and the bottom one eight rows high."""
+        compact = self.height() < 900
+        self.tree_dock.show()
+        self.inspector_dock.show()
+        if compact:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tree_dock)
+            self.tabifyDockWidget(self.inspector_dock, self.tree_dock)
+            self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+            self.inspector_dock.raise_()
+            self.bottom_dock.hide()
+            self.resizeDocks([self.inspector_dock], [270], Qt.Orientation.Horizontal)
+        else:
+            self.bottom_dock.show()
+            self.resizeDocks([self.tree_dock, self.inspector_dock], [200, 290],
+                             Qt.Orientation.Horizontal)
+            self.resizeDocks([self.bottom_dock], [self.bottom_panel_height()],
+                             Qt.Orientation.Vertical)
+
+    def _bottom_shown(self, visible: bool) -> None:
+        if visible:
+            # after the dock has its first geometry
+            QTimer.singleShot(0, self._size_bottom_panel)
+
+    def _size_bottom_panel(self) -> None:
+        dock = self.bottom_dock
+        if dock.isVisible() and not dock.isFloating() \
+                and dock.height() < self.bottom_panel_height():
+            want = min(self.bottom_panel_height(), int(self.height() * 0.6))
+            self.resizeDocks([dock], [want], Qt.Orientation.Vertical)
 
     def fill_switch_menu(self) -> None:
         self.switch_menu.clear()

@@ -126,3 +126,91 @@ def test_window_fixes_ampersand_toolbar_search(qtbot, window):
     window.discard_document()
     assert window.new_from_template("b2b-procurement", "en")
     assert window.filter_bar.search.text() == ""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_default_layout_gives_the_canvas_most_of_the_window(qtbot, jm_app, message_boxes, size):
+    from PySide6.QtCore import QSettings
+
+    from journeymap.ui.main_window import MainWindow
+
+    QSettings().clear()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.new_from_template("b2b-procurement", "en")
+    qtbot.wait(50)
+    vp = w.view.viewport()
+    share = 0.55 if size[1] < 900 else 0.38    # a laptop: no bottom panel at first
+    assert vp.width() * vp.height() >= share * size[0] * size[1]
+    # The bottom panel, opened, shows at least eight table rows.
+    w.bottom_dock.show()
+    table = w.action_panel.table
+    qtbot.waitUntil(lambda: table.viewport().height()
+                    >= 8 * table.verticalHeader().defaultSectionSize(), timeout=2000)
+    # The layout is remembered for the next window.
+    w.save_settings()
+    w.discard_document()
+    w.close()
+    w2 = MainWindow()
+    qtbot.addWidget(w2)
+    w2.resize(*size)
+    w2.show()
+    assert w2.new_from_template("b2b-procurement", "en")
+    qtbot.wait(50)
+    assert w2.bottom_dock.isVisible()
+    w2.discard_document()
+
+
+def test_help_shortcuts_quick_syntax_guide_and_legend(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    from journeymap.ui.actions.help import user_guide_path
+
+    assert window.new_from_template("b2b-procurement", "en")
+    # F1 everywhere: a table of every shortcut, menus and canvas keys.
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: getattr(window, "shortcuts_dialog", None) is not None
+                    and window.shortcuts_dialog.isVisible())
+    table = window.shortcuts_dialog.table
+    rows = {table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())}
+    assert rows["Zoom to Fit"] == "Ctrl+9" and rows["Keyboard Shortcuts"] == "F1"
+    assert "Draw a handoff to another card" in rows
+    window.shortcuts_dialog.close()
+    # Quick-add syntax with examples.
+    window.act_quick_syntax.trigger()
+    from PySide6.QtWidgets import QTextBrowser
+
+    browser = window.quick_syntax_dialog.findChild(QTextBrowser)
+    assert "#human" in browser.toPlainText() and "?No answer:4" in browser.toPlainText()
+    window.quick_syntax_dialog.close()
+    # The user guide, from the packaged copy, with its screenshots.
+    window.act_user_guide.trigger()
+    guide = window.user_guide_dialog.browser
+    assert "Workshop mode" in guide.toPlainText()
+    assert user_guide_path("en").is_file() and user_guide_path("ja").is_file()
+    for lang in ("en", "ja"):
+        for line in user_guide_path(lang).read_text(encoding="utf-8").splitlines():
+            if line.startswith("!["):
+                image = line.split("](", 1)[1].rstrip(")")
+                assert (user_guide_path(lang).parent / image).is_file(), image
+    window.user_guide_dialog.close()
+    # The legend toggles on the canvas.
+    window.act_legend.trigger()
+    assert window.view.legend.isVisible()
+    assert window.view.viewport().rect().contains(window.view.legend.geometry())
+    window.act_legend.trigger()
+    assert not window.view.legend.isVisible()
+
+
+def test_packaged_user_guides_match_the_docs():
+    from journeymap.ui.actions.help import user_guide_path
+
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    assert user_guide_path("en").read_text(encoding="utf-8") == \
+        (docs / "user-guide.md").read_text(encoding="utf-8"), "copy docs/user-guide.md"
+    assert user_guide_path("ja").read_text(encoding="utf-8") == \
+        (docs / "user-guide.ja.md").read_text(encoding="utf-8"), "copy docs/user-guide.ja.md"

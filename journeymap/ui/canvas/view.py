@@ -16,6 +16,7 @@ from journeymap.render.fonts import scene_font, scene_metrics
 from journeymap.render.layout import LANE_HEADER_W, MARGIN, STAGE_H
 from journeymap.render.scene import MapScene
 from journeymap.render.text import draw_block, wrap_text
+from journeymap.ui.canvas.legend import LegendOverlay
 
 MIN_SCALE = 0.05
 MAX_SCALE = 4.0
@@ -63,6 +64,18 @@ class JourneyView(QGraphicsView):
         self._pan_from: QPoint | None = None
         # Pinned header text size in screen pixels (workshop mode raises it).
         self.pin_font_px = 14
+        self.legend = LegendOverlay(self.viewport())
+
+    def set_legend_visible(self, on: bool) -> None:
+        """Show or hide the legend box in the canvas's bottom-right corner."""
+        self.legend.setVisible(on)
+        if on:
+            self.legend.place()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        if self.legend.isVisible():
+            self.legend.place()
 
     # -- frozen panes ---------------------------------------------------------------------------
     def pinned_headers(self) -> list[PinnedHeader]:
@@ -79,11 +92,17 @@ class JourneyView(QGraphicsView):
         readable = 14 * s >= 11
         stage_top = oy + (MARGIN + layout.phase_h) * s
         lane_left = ox + MARGIN * s
-        pin_top = stage_top < 0 or not readable
-        pin_left = lane_left < 0 or not readable
+        # A narrow or low view (a docked panel beside it) has no room for frozen panes.
+        pin_top = (stage_top < 0 or not readable) and vp.height() >= 4 * PIN_STAGE_MIN
+        pin_left = (lane_left < 0 or not readable) and vp.width() >= 4 * PIN_LANE_MIN
         phase_h = max(layout.phase_h * s, PIN_PHASE_MIN) if layout.phase_h else 0.0
-        band_h = phase_h + max(STAGE_H * s, PIN_STAGE_MIN) if pin_top else 0.0
-        col_w = max(LANE_HEADER_W * s, PIN_LANE_MIN) if pin_left else 0.0
+        # Pinned panes cover the map's own headers wherever those are on screen.
+        band_h = max(phase_h + max(STAGE_H * s, PIN_STAGE_MIN), stage_top + STAGE_H * s) \
+            if pin_top else 0.0
+        # The role column widens to its minimum only once the map's own is scrolled off,
+        # so it never covers the first stage's cards.
+        col_w = (min(max(LANE_HEADER_W * s, PIN_LANE_MIN), max(PIN_LANE_MIN, vp.width() * 0.2))
+                 if lane_left < 0 else lane_left + LANE_HEADER_W * s) if pin_left else 0.0
         out: list[PinnedHeader] = []
         if pin_top:
             names = scene.stage_names()
@@ -224,7 +243,7 @@ class JourneyView(QGraphicsView):
         if layout is None:
             return 0.0, 0.0
         margin = 40.0    # the scene rect's room around the map
-        col = max(LANE_HEADER_W * s, PIN_LANE_MIN) - (margin + MARGIN + LANE_HEADER_W) * s
+        col = 0.0        # the role column covers only the map's own (see pinned_headers)
         phase = max(layout.phase_h * s, PIN_PHASE_MIN) if layout.phase_h else 0.0
         band = phase + max(STAGE_H * s, PIN_STAGE_MIN) - \
             (margin + MARGIN + layout.phase_h + STAGE_H) * s

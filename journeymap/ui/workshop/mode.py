@@ -350,7 +350,8 @@ class WorkshopMode(QObject):
             (["Shift+P"], lambda: self._voting_call("previous_participant")),
             (["U"], lambda: self._voting_call("take_back")),
             (["H"], lambda: self._voting_call("toggle_totals")),
-            (["F1", "?", "Shift+?"], self.toggle_help),
+            # F1 is Help ▸ Keyboard Shortcuts, which shows this table in workshop mode.
+            (["?", "Shift+?"], self.toggle_help),
         ]
         for seqs, slot in keys:
             for seq in seqs:
