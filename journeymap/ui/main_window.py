@@ -550,6 +550,8 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         closed (View ▸ Panels opens it, eight table rows high); a taller one shows all
         three, the side panels narrow and the bottom one eight rows high."""
         compact = self.height() < 900
+        # Opened later (View ▸ Panels), the bottom panel is made eight rows high once.
+        self._bottom_auto = compact
         self.tree_dock.show()
         self.inspector_dock.show()
         if compact:
@@ -573,6 +575,9 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
 
     def _size_bottom_panel(self) -> None:
         dock = self.bottom_dock
+        if not getattr(self, "_bottom_auto", False):
+            return
+        self._bottom_auto = False
         if dock.isVisible() and not dock.isFloating() \
                 and dock.height() < self.bottom_panel_height():
             want = min(self.bottom_panel_height(), int(self.height() * 0.6))
