@@ -22,7 +22,7 @@ left out and shown in the arrow's tooltip instead.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -251,13 +251,12 @@ class HandoffLabel(QGraphicsItem):
         return (min(fm.horizontalAdvance(self.arrow.label), LABEL_MAX_W) + 10,
                 fm.height() + 4)
 
-    def candidates(self, path: QPainterPath) -> list[QRectF]:
+    def candidates(self, path: QPainterPath) -> Iterator[QRectF]:
         """Where the label may go, best first: along the route's longest horizontal run
         (on it, then just above and below), then further along the gutter, then on the
         curve."""
         w, h = self.size()
         pts = self.arrow.points
-        out: list[QRectF] = []
         if len(pts) >= 2:
             runs = [(pts[k], pts[k + 1]) for k in range(len(pts) - 1)
                     if abs(pts[k].y() - pts[k + 1].y()) < 0.01]
@@ -267,17 +266,16 @@ class HandoffLabel(QGraphicsItem):
                 for t in (0.5, 0.35, 0.65, 0.2, 0.8, 0.05, 0.95):
                     x = p.x() + (q.x() - p.x()) * t
                     for dy in (0.0, -h / 2 - 3, h / 2 + 3):
-                        out.append(QRectF(x - w / 2, y + dy - h / 2, w, h))
+                        yield QRectF(x - w / 2, y + dy - h / 2, w, h)
             if runs:
                 p, q = runs[0]
                 mid = (p.x() + q.x()) / 2
                 for k in (1, -1, 2, -2, 3, -3):
                     for dy in (0.0, -h / 2 - 3, h / 2 + 3):
-                        out.append(QRectF(mid + k * (w + 8) - w / 2, p.y() + dy - h / 2, w, h))
+                        yield QRectF(mid + k * (w + 8) - w / 2, p.y() + dy - h / 2, w, h)
         for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
             c = path.pointAtPercent(t)
-            out.append(QRectF(c.x() - w / 2, c.y() - h / 2, w, h))
-        return out
+            yield QRectF(c.x() - w / 2, c.y() - h / 2, w, h)
 
     def place(self, path: QPainterPath, is_free: Callable[[QRectF], bool] | None) -> None:
         """Put the label at the first free candidate; none free: left out (the arrow's
@@ -287,12 +285,13 @@ class HandoffLabel(QGraphicsItem):
         if not self.arrow.label:
             self._rect = QRectF()
             return
-        cands = self.candidates(path)
         rect = QRectF()
-        if is_free is None:
-            rect = cands[0]
+        if getattr(is_free, "leave_out", False):
+            pass                        # the placer's time budget is spent
+        elif is_free is None:
+            rect = next(iter(self.candidates(path)))
         else:
-            for r in cands:
+            for r in self.candidates(path):
                 if is_free(r):
                     rect = r
                     break

@@ -21,7 +21,7 @@ import time
 import zlib
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt
+from PySide6.QtCore import QEvent, QRectF, QSizeF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -61,6 +61,14 @@ LABELS_ALWAYS_PLACED = 300
 _STRUCTURE = {"journey", "phase", "stage", "lane", "role"}
 
 
+def _leave_out(rect: QRectF) -> bool:
+    """The label placer's answer once its time budget is spent: no room anywhere."""
+    return False
+
+
+_leave_out.leave_out = True  # type: ignore[attr-defined]
+
+
 def qrect(r: Rect) -> QRectF:
     return QRectF(r.x, r.y, r.w, r.h)
 
@@ -92,6 +100,7 @@ class MapScene(QGraphicsScene):
         self._arrows: dict[str, HandoffArrow] = {}
         self._arrows_of: dict[str, set[str]] = {}
         self._labels = LabelIndex()
+        self._card_grid: LabelIndex | None = None    # card rects, for routing and labels
         self._label_deadline: float | None = None
         self._init_state()
         self._rebuild()
@@ -307,6 +316,7 @@ class MapScene(QGraphicsScene):
         self._arrows.clear()
         self._arrows_of.clear()
         self._labels.clear()
+        self._card_grid = None
         self._corner = None
         self._layout = None
         self.theme = make_theme(self.palette(), self.print_mode)
@@ -415,8 +425,12 @@ class MapScene(QGraphicsScene):
     def _route(self, arrow: HandoffArrow, src: QRectF, dst: QRectF) -> None:
         hid = arrow.handoff_id
         self._labels.remove(hid)
-        arrow.set_ends(src, dst, lambda r: self._label_free(r, hid),
-                       self._gutter_y(arrow, src, dst), self._no_card)
+        if self._label_deadline is not None and time.perf_counter() > self._label_deadline:
+            is_free = _leave_out
+        else:
+            def is_free(r: QRectF) -> bool:
+                return self._label_free(r, hid)
+        arrow.set_ends(src, dst, is_free, self._gutter_y(arrow, src, dst), self._no_card)
         self._index_label(arrow)
 
     def _index_label(self, arrow: HandoffArrow) -> None:
@@ -427,8 +441,17 @@ class MapScene(QGraphicsScene):
             self._labels.remove(arrow.handoff_id)
 
     def _no_card(self, rect: QRectF) -> bool:
-        return not any(isinstance(i, CardItem) for i in self.items(
-            rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect))
+        """No card (at its home in the grid, with its handle and halo) under ``rect``.
+        A grid of our own rather than QGraphicsScene.items(): querying the scene while
+        thousands of arrows are being added makes it re-index after every one."""
+        grid = self._card_grid
+        if grid is None:
+            grid = self._card_grid = LabelIndex()
+            for tid in self._cards:
+                # every card at its home (a card being dragged too: it goes back there
+                # or its move rebuilds this grid)
+                grid.add(tid, self.card_rect(tid).adjusted(-6, -6, 6 + 7, 6))
+        return not grid.hits(rect)
 
     def _label_free(self, rect: QRectF, hid: str = "") -> bool:
         """No card and no other handoff's label under ``rect`` (where a handoff label
@@ -507,6 +530,7 @@ class MapScene(QGraphicsScene):
             dirty.add((tp.role, tp.stage))
 
         layout = self._layout = self._compute_layout()
+        self._card_grid = None
         moved: set[str] = set()
         if layout.geometry_key() != old.geometry_key():
             self._place_chrome()
