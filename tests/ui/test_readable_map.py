@@ -214,3 +214,31 @@ def test_packaged_user_guides_match_the_docs():
         (docs / "user-guide.md").read_text(encoding="utf-8"), "copy docs/user-guide.md"
     assert user_guide_path("ja").read_text(encoding="utf-8") == \
         (docs / "user-guide.ja.md").read_text(encoding="utf-8"), "copy docs/user-guide.ja.md"
+
+
+def test_start_screen_single_click_selects_and_open_opens(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from journeymap.ui.panels.start_screen import StartScreen
+
+    a, b = tmp_path / "a.jmap", tmp_path / "b.jmap"
+    a.write_bytes(b"x")
+    b.write_bytes(b"x")
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    screen.resize(1200, 700)
+    screen.show()
+    screen.set_recent([str(a), str(b)])
+    opened: list[str] = []
+    screen.open_path_requested.connect(opened.append)
+    assert not screen.open_recent_button.isEnabled()
+    rect = screen.recent.visualItemRect(screen.recent.item(1))
+    QTest.mouseClick(screen.recent.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier(0), rect.center())
+    assert opened == [] and screen.open_recent_button.isEnabled()     # selected, not opened
+    screen.open_recent_button.click()
+    assert opened == [str(b)]
+    # Entries are spaced apart; the language headings are not greyed out.
+    r0 = screen.recent.visualItemRect(screen.recent.item(0))
+    assert rect.top() - r0.bottom() >= 4
