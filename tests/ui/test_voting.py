@@ -238,3 +238,12 @@ def test_badge_positions_match_the_painted_badges(qtbot, voting) -> None:
             abs(colour.green() - expected.green()) < 40 and \
             abs(colour.blue() - expected.blue()) < 40, (i, colour.name(), expected.name())
         assert voting.hit(w.view.mapFromScene(centre)) == (tp.id, pain.id)
+
+
+def test_setup_dialog_uses_workshop_type(qtbot, jm_app) -> None:
+    from journeymap.ui.fonts import qt_font
+
+    d = VotingSetupDialog()
+    qtbot.addWidget(d)
+    assert d.by_name.font().pointSizeF() >= 15
+    assert d.by_name.font().pointSizeF() > qt_font(10).pointSizeF()

@@ -64,6 +64,8 @@ from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.fonts import qt_font
 from journeymap.ui.texts import error_text
 
+WORKSHOP_PT = 15.0   # dialogs and menus of dot voting, in points
+
 TARGET = Qt.ItemDataRole.UserRole
 DOT, EMPTY_DOT = "●", "○"
 REFUSAL_CSS = ("background: #c01c28; color: #ffffff; border-radius: 6px; padding: 8px;"
@@ -82,6 +84,7 @@ class VotingSetupDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Dot voting"))
         self.setObjectName("votingSetup")
+        self.setFont(qt_font(WORKSHOP_PT))    # workshop type: read from the back too
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.by_name = QRadioButton(self.tr("Participants by name"))
@@ -619,6 +622,7 @@ class VotingController(QObject):
                 pain = pains[0].id
             else:
                 menu = QMenu(self.window)
+                menu.setFont(qt_font(WORKSHOP_PT))   # workshop type, like the panel
                 for p in pains:
                     act = menu.addAction(mnemonic_safe(f"● {p.severity}  {p.title}"))
                     act.setData(p.id)
