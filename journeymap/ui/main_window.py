@@ -21,7 +21,7 @@ None), :attr:`journey_changed` (journey id) and ``events.changed``, with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRectF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,8 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.model import edits
 from journeymap.model.document import Document
 from journeymap.model.store import Change, Store
+from journeymap.render.cards import TITLE_PX
 from journeymap.ui import actions, pyside_none_fix
 from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.actions.edit import sync_undo_actions
@@ -314,7 +316,52 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
             self.quick_add.set_cell(tp.role, tp.stage)
 
     def _add_requested(self, role: str, stage: str) -> None:
-        self.quick_add.set_cell(role, stage, focus=True)
+        """Double-click on an empty cell: type the new card's title on the map, where
+        the card will be (the quick-add line follows the cell too)."""
+        store, j, scene = self.store, self.journey_id, self.scene
+        self.quick_add.set_cell(role, stage, focus=False)
+        if store is None or j is None or scene is None or self.doc is None \
+                or self.doc.read_only or scene.layout() is None:
+            self.quick_add.set_cell(role, stage, focus=True)
+            return
+        count = len(store.touchpoints_in_cell(j, role, stage))
+        r = scene.layout().card_rect(role, stage, count)
+        rect = QRectF(r.x, r.y, r.w, 40)
+        self.view.ensureVisible(rect, 40, 40)
+
+        def commit(title: str) -> None:
+            self.push_edit(edits.add_touchpoint(store, j, role, stage, title))
+
+        self.view.edit_inline(rect, "", TITLE_PX, commit, self.tr("Title of the new card"))
+
+    def _header_activated(self, kind: str, id: str) -> None:
+        """A click on a stage or role header: show it in the inspector."""
+        if self.store is None or self.store.get(kind, id) is None:
+            return
+        self.inspector.show_object(kind, id)
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+
+    def _rename_requested(self, kind: str, id: str) -> None:
+        """A double-click on a stage or role header: rename it in place."""
+        store, scene = self.store, self.scene
+        row = store.get(kind, id) if store is not None else None
+        if row is None or scene is None or scene.layout() is None or self.doc is None \
+                or self.doc.read_only:
+            return
+        layout = scene.layout()
+        if kind == "stage":
+            r = layout.stage_header_rect(id)
+        else:
+            r = layout.lane_header_rect(id)
+            r = type(r)(r.x, r.y, r.w, 44)
+        rect = QRectF(r.x, r.y, r.w, r.h)
+        self.view.ensureVisible(rect, 20, 20)
+
+        def commit(name: str) -> None:
+            self.push_edit(edits.set_fields(store, kind, id, name=name))
+
+        self.view.edit_inline(rect, row.name, 15, commit)
 
     def _open_requested(self, tid: str) -> None:
         self.inspector.show_object("touchpoint", tid)

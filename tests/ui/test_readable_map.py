@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 
 from journeymap.model.jsonio import read_json_file
@@ -242,3 +242,51 @@ def test_start_screen_single_click_selects_and_open_opens(qtbot, tmp_path):
     # Entries are spaced apart; the language headings are not greyed out.
     r0 = screen.recent.visualItemRect(screen.recent.item(0))
     assert rect.top() - r0.bottom() >= 4
+
+
+def test_edit_where_they_look_headers_and_new_card(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    assert window.new_from_template("b2b-procurement", "en")
+    store, j, scene, view = window.store, window.journey_id, window.scene, window.view
+    view.zoom_reset()
+    stage = store.stages(j)[1]
+    rect = scene.layout().stage_header_rect(stage.id)
+    view.ensureVisible(QRectF(rect.x, rect.y, rect.w, rect.h), 10, 10)
+    qtbot.wait(10)
+    pos = view.mapFromScene(QPointF(rect.x + rect.w / 2, rect.y + rect.h / 2))
+    # A click on a stage header selects it (the inspector shows it).
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), pos)
+    assert window.inspector.kind == "stage" and window.inspector.current == stage.id
+    # A double-click renames it in place; one undo step.
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), pos)
+    editor = view.inline_editor
+    assert editor is not None and editor.text() == stage.name
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Shortlist")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert store.stage(stage.id).name == "Shortlist"
+    window.undo_stack.undo()
+    assert store.stage(stage.id).name == stage.name
+    # A double-click on an empty cell: type the new card's title on the map.
+    role = store.lane_roles(j)[2].id
+    empty = next(s.id for s in store.stages(j)
+                 if not store.touchpoints_in_cell(j, role, s.id))
+    cell = scene.cell_rect(role, empty)
+    view.ensureVisible(cell, 10, 10)
+    qtbot.wait(10)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0),
+                      view.mapFromScene(cell.center()))
+    editor = view.inline_editor
+    assert editor is not None and editor.hasFocus()
+    card_slot = scene.layout().card_rect(role, empty, 0)
+    assert editor.geometry().intersects(view.mapFromScene(
+        QRectF(card_slot.x, card_slot.y, card_slot.w, card_slot.h)).boundingRect())
+    qtbot.keyClicks(editor, "Asks for a sample")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    cards = store.touchpoints_in_cell(j, role, empty)
+    assert [c.title for c in cards] == ["Asks for a sample"]
+    assert scene.card_item(cards[0].id) is not None
+    window.undo_stack.undo()
+    assert not store.touchpoints_in_cell(j, role, empty)

@@ -6,6 +6,7 @@ a left drag on empty space draws a rubber band that selects cards.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QPoint, QPointF, QRectF, Qt, Signal
@@ -16,6 +17,7 @@ from journeymap.render.fonts import scene_font, scene_metrics
 from journeymap.render.layout import LANE_HEADER_W, MARGIN, STAGE_H
 from journeymap.render.scene import MapScene
 from journeymap.render.text import draw_block, wrap_text
+from journeymap.ui.canvas.inline_edit import InlineEditor
 from journeymap.ui.canvas.legend import LegendOverlay
 
 MIN_SCALE = 0.05
@@ -65,6 +67,7 @@ class JourneyView(QGraphicsView):
         # Pinned header text size in screen pixels (workshop mode raises it).
         self.pin_font_px = 14
         self.legend = LegendOverlay(self.viewport())
+        self.inline_editor: InlineEditor | None = None
 
     def set_legend_visible(self, on: bool) -> None:
         """Show or hide the legend box in the canvas's bottom-right corner."""
@@ -176,6 +179,27 @@ class JourneyView(QGraphicsView):
         super().scrollContentsBy(dx, dy)
         # The pinned headers stay put: repaint rather than blit the scrolled pixels.
         self.viewport().update()
+
+    # -- typing on the map ------------------------------------------------------------------------
+    def edit_inline(self, scene_rect: QRectF, text: str, px: float,
+                    on_commit: Callable[[str], None], placeholder: str = "") -> InlineEditor:
+        """A line editor over ``scene_rect`` (text ``px`` scene pixels high, never below
+        a readable size on screen); see :class:`InlineEditor`."""
+        if self.inline_editor is not None:
+            self.inline_editor.commit()
+        r = self.mapFromScene(scene_rect).boundingRect()
+        editor = InlineEditor(self.viewport(), QRectF(r), text,
+                              max(14.0, px * self._get_scale()), on_commit, placeholder)
+        self.inline_editor = editor
+        editor.destroyed.connect(lambda *_: setattr(self, "inline_editor", None))
+        return editor
+
+    def pinned_header_at(self, pos: QPoint) -> PinnedHeader | None:
+        """The pinned stage or role header under a viewport point."""
+        for p in self.pinned_headers():
+            if p.kind in ("stage", "lane") and p.rect.contains(QPointF(pos)):
+                return p
+        return None
 
     # -- finding things ---------------------------------------------------------------------------
     def reveal(self, touchpoint_id: str) -> bool:
@@ -323,7 +347,31 @@ class JourneyView(QGraphicsView):
             return
         super().keyReleaseEvent(event)
 
+    def _pinned_scene_header(self, event) -> tuple[str, str] | None:  # noqa: ANN001
+        if event.button() != Qt.MouseButton.LeftButton:
+            return None
+        pin = self.pinned_header_at(event.position().toPoint())
+        if pin is None:
+            return None
+        return ("stage" if pin.kind == "stage" else "role", pin.id)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt name
+        header = self._pinned_scene_header(event)
+        scene = self.scene()
+        if header is not None and hasattr(scene, "rename_requested"):
+            scene.rename_requested.emit(*header)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
     def mousePressEvent(self, event) -> None:
+        header = self._pinned_scene_header(event)
+        scene = self.scene()
+        if header is not None and hasattr(scene, "header_activated") and not self._space:
+            scene.clearSelection()
+            scene.header_activated.emit(*header)
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.MiddleButton or (
                 self._space and event.button() == Qt.MouseButton.LeftButton):
             self._pan_from = event.position().toPoint()

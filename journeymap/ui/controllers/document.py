@@ -96,6 +96,8 @@ class DocumentMixin:
         self.events.changed.connect(self.scene.refresh)
         self.scene.add_requested.connect(self._add_requested)
         self.scene.open_requested.connect(self._open_requested)
+        self.scene.header_activated.connect(self._header_activated)
+        self.scene.rename_requested.connect(self._rename_requested)
         self.scene.selection_ids_changed.connect(self._canvas_selection)
         self.view.setScene(self.scene)
         ro = doc.read_only
