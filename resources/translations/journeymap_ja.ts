@@ -901,6 +901,10 @@
             <translation>履歴</translation>
         </message>
         <message>
+            <source>Title of the new card</source>
+            <translation>新しいカードのタイトル</translation>
+        </message>
+        <message>
             <source>Untitled</source>
             <translation>無題</translation>
         </message>
@@ -1992,6 +1996,14 @@
         <message>
             <source>Recent files</source>
             <translation>最近使ったファイル</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>開く</translation>
+        </message>
+        <message>
+            <source>Open the selected recent file</source>
+            <translation>選択した最近のファイルを開く</translation>
         </message>
         <message>
             <source>Projects you open or save appear here.</source>
