@@ -68,6 +68,7 @@ class JourneyView(QGraphicsView):
         self.pin_font_px = 14
         self.legend = LegendOverlay(self.viewport())
         self.inline_editor: InlineEditor | None = None
+        self.card_dots: dict[str, int] = {}     # dot voting: dots shown on cards
 
     def set_legend_visible(self, on: bool) -> None:
         """Show or hide the legend box in the canvas's bottom-right corner."""
@@ -131,8 +132,36 @@ class JourneyView(QGraphicsView):
                                             QColor(color)))
         return out
 
+    def set_card_dots(self, dots: dict[str, int]) -> None:
+        """Dot voting: show ``dots[touchpoint]`` voting dots on the cards."""
+        if dots != self.card_dots:
+            self.card_dots = dict(dots)
+            self.viewport().update()
+
+    def _paint_card_dots(self, painter: QPainter) -> None:
+        scene = self.scene()
+        if not self.card_dots or not isinstance(scene, MapScene):
+            return
+        r = 7.0
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(QColor("#1c71d8"))
+        for tid, n in self.card_dots.items():
+            card = scene.card_rect(tid)
+            if card.isEmpty() or n <= 0:
+                continue
+            top_right = self.mapFromScene(card.topRight())
+            for k in range(min(n, 5)):
+                painter.drawEllipse(QPointF(top_right.x() - 10 - k * (2 * r + 3),
+                                            top_right.y() - 2), r, r)
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
+        if self.card_dots:
+            painter.save()
+            painter.resetTransform()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            self._paint_card_dots(painter)
+            painter.restore()
         pins = self.pinned_headers()
         if not pins:
             return

@@ -411,6 +411,9 @@ class VotingController(QObject):
     def hide_panel(self) -> None:
         self.dock.hide()
         self._unflash()
+        view = getattr(self.window, "view", None)
+        if view is not None and hasattr(view, "set_card_dots"):
+            view.set_card_dots({})
 
     def toggle_panel(self) -> None:
         if self.panel_visible():
@@ -654,8 +657,28 @@ class VotingController(QObject):
             scene.highlight([])
 
     # -- display -------------------------------------------------------------------------------------
+    def card_dots(self) -> dict[str, int]:
+        """Touchpoint id → dots the current participant has placed on its pain points
+        (shown on the cards while voting; others' dots stay hidden with the totals)."""
+        rnd, store = self.round, self.store
+        if rnd is None or store is None or rnd.ended:
+            return {}
+        who = rnd.participant
+        out: dict[str, int] = {}
+        for v in store.votes():
+            if v.participant != who:
+                continue
+            pain = store.get("pain_point", v.target)
+            tid = getattr(pain, "touchpoint", None)
+            if tid is not None:
+                out[tid] = out.get(tid, 0) + 1
+        return out
+
     def refresh(self) -> None:
         rnd, store, p = self.round, self.store, self.panel
+        view = getattr(self.window, "view", None)
+        if view is not None and hasattr(view, "set_card_dots"):
+            view.set_card_dots(self.card_dots())
         if rnd is None or store is None:
             p.participant_label.setText(self.tr("No voting round"))
             p.dots_label.setText("")
