@@ -7,8 +7,12 @@ unmatched as-is stage of the same name. To-be stages left over are *added*, as-i
 left over *removed*. Roles are the lanes of either journey, in as-is order then new ones.
 
 For each matched stage and role: the mean emotion of the cards that have one (None when
-none has), the summed pain impact (as in the ranking), the number of cards per channel,
-and the handoffs leaving the cell's cards. Pure functions of a Store; no Qt.
+none has), the summed pain impact, the number of cards per channel, and the handoffs
+leaving the cell's cards. Pure functions of a Store; no Qt.
+
+Impact here is the ranking's severity/5 × frequency/5 × influence/5 × dimension weight
+*without the vote term*: votes are cast on the as-is pain points and a to-be copies
+none, so counting them would show every voted pain as "improved" in a fresh to-be.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeymap.analysis.scoring import pain_impacts
 from journeymap.model.rows import Channel, Stage
 from journeymap.model.store import Store
 
@@ -125,6 +128,25 @@ def match_stages(as_is: list[Stage], to_be: list[Stage]
     return ordered, added, removed
 
 
+def unvoted_impacts(store: Store, journey: str) -> dict[str, float]:
+    """Impact of each pain point of ``journey`` without the vote term (see the module
+    text): severity/5 × frequency/5 × influence(role, stage)/5 × dimension weight."""
+    out: dict[str, float] = {}
+    cells: dict[tuple[str, str], float] = {}
+    dims: dict[str, float] = {}
+    for tp in store.touchpoints(journey):
+        key = (tp.role, tp.stage)
+        infl = cells.get(key)
+        if infl is None:
+            infl = cells[key] = store.influence_at(journey, tp.role, tp.stage) / 5
+        for p in store.pain_points(tp.id):
+            w = dims.get(p.dimension)
+            if w is None:
+                w = dims[p.dimension] = store.dimension_weight(p.dimension)
+            out[p.id] = p.severity / 5 * p.frequency / 5 * infl * w
+    return out
+
+
 def _sides(store: Store, journey: str, impacts: dict[str, float]
            ) -> dict[tuple[str, str], Side]:
     acc: dict[tuple[str, str], list[Any]] = {}
@@ -159,7 +181,7 @@ def compare(store: Store, as_is: str, to_be: str) -> Comparison:
     pairs, added, removed = match_stages(store.stages(as_is), store.stages(to_be))
     roles = [lane.role for lane in store.lanes(as_is)]
     roles += [lane.role for lane in store.lanes(to_be) if lane.role not in roles]
-    impacts = pain_impacts(store)
+    impacts = unvoted_impacts(store, as_is) | unvoted_impacts(store, to_be)
     before, after = _sides(store, as_is, impacts), _sides(store, to_be, impacts)
     out = Comparison(as_is, to_be, added=added, removed=removed, stage_pairs=pairs,
                      roles=roles)
@@ -179,4 +201,4 @@ def compare(store: Store, as_is: str, to_be: str) -> Comparison:
 
 
 __all__ = ["CHANNELS", "CellChange", "CompareError", "Comparison", "Side", "compare",
-           "match_stages"]
+           "match_stages", "unvoted_impacts"]

@@ -164,3 +164,11 @@ def test_unlinked_journeys_match_stages_by_name(store):
         compare(store, "j", "j")
     with pytest.raises(CompareError, match="no journey"):
         compare(store, "j", "x")
+
+
+def test_votes_on_the_as_is_do_not_show_as_change_in_a_fresh_to_be(store):
+    store.apply(E.add_vote(store, "Ann", "p1").changes)
+    tobe = _to_be(store)
+    cmp = compare(store, "j", tobe)
+    assert not any(c.changed for c in cmp.cells)
+    assert round(cmp.impact_before, 6) == 1.6 + 0.2  # p4 counts: no vote term, no actions
