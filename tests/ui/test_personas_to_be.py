@@ -135,7 +135,7 @@ def test_projected_impact_follows_the_chosen_actions(window, qtbot):
             check_list_item(qtbot, panel.actions, i)
     assert set(panel.chosen()) == {a.id for a in store.actions()}
     assert panel.projection.after <= proj.after
-    assert "fix" in panel.summary.text()
+    assert "fixed" in panel.summary.text()
     grab = panel.grab()
     assert not grab.isNull()
 

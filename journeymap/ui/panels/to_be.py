@@ -211,6 +211,17 @@ class ImpactChart(QWidget):
             p.setPen(self.palette().text().color())
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("No pain points"))
             return
+        # Legend, top right: what the two colours mean.
+        x = rect.right()
+        for label, color in ((self.tr("After"), AFTER_COLOR), (self.tr("Today"), BEFORE_COLOR)):
+            w = fm.horizontalAdvance(label)
+            x -= w
+            p.setPen(self.palette().text().color())
+            p.drawText(QRectF(x, rect.top(), w, fm.height()), Qt.AlignmentFlag.AlignLeft, label)
+            x -= 14
+            p.fillRect(QRectF(x, rect.top() + 3, 10, fm.height() - 6), color)
+            x -= 12
+        rect.setTop(rect.top() + fm.height() + 2)
         n = len(self.bars)
         slot = rect.width() / n
         bar_w = max(2.0, min(28.0, slot * 0.35))
@@ -307,9 +318,9 @@ class ProjectionPanel(_Panel):
         if proj.before > 0:
             share = round(100 * (proj.before - proj.after) / proj.before)
             self.summary.setText(self.tr(
-                "Pain impact today %1, after the chosen actions %2: they fix %3% and leave "
-                "%4.").replace("%1", _num(proj.before)).replace("%2", _num(proj.after))
-                .replace("%3", str(share)).replace("%4", _num(proj.after)))
+                "Pain impact today %1; after the chosen actions %2 (%3% fixed, the rest "
+                "left).").replace("%1", _num(proj.before)).replace("%2", _num(proj.after))
+                .replace("%3", str(share)))
         else:
             self.summary.setText(self.tr("This journey has no pain points to fix."))
         per_stage: dict[str, list[float]] = {}
