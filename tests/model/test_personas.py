@@ -307,3 +307,19 @@ def test_a_file_with_bad_persona_or_link_rows_is_refused(small_store, tmp_path, 
         load_store(path)
     assert words in str(err.value)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_procurement_template_has_a_persona_for_every_role(lang):
+    from journeymap.model.templates import load_template
+
+    store = load_template("b2b-procurement", lang)
+    roles = [r.id for r in store.roles()]
+    assert roles == ["purchasing", "engineer", "user", "finance", "management", "compliance"]
+    for role in roles:
+        p = store.get("persona", role)
+        assert isinstance(p, Persona)
+        assert p.profile and p.goals and p.criteria and p.worries and p.quote
+        assert p.headcount is not None and p.photo is None
+        if lang == "ja":
+            assert any(ord(ch) > 0x3000 for ch in p.profile + p.quote)
