@@ -104,7 +104,7 @@ class PersonaCard(QGraphicsItem):
             painter.drawEllipse(photo)
             painter.setPen(QColor("#ffffff"))
             painter.setFont(scene_font(14, True))
-            initials = "".join(w[:1] for w in self.role_name.split()[:2]) or "?"
+            initials = "".join(w[:1] for w in self.role_name.split()[:2]).upper() or "?"
             painter.drawText(photo, Qt.AlignmentFlag.AlignCenter, initials[:2])
         text = QRectF(photo.right() + 6, r.top() + 3, r.right() - photo.right() - 9,
                       r.height() - 6)
