@@ -57,6 +57,7 @@ def _table(headers: list[str]) -> QTableWidget:
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
+    t.setMinimumHeight(40)  # the bottom dock may be short: the table scrolls
     return t
 
 
@@ -191,7 +192,7 @@ class ImpactChart(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.bars: list[tuple[str, float, float]] = []
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(50)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(360, 160)
