@@ -30,6 +30,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("JourneyCanvas", text)
 
 
+# Printed maps use the export language, the screen the interface's translation.
+_PRINT = {"en": {"%n people": "%n people", "%n people at the customer":
+                 "%n people at the customer", "Goals": "Goals",
+                 "Decision criteria": "Decision criteria", "Worries": "Worries"},
+          "ja": {"%n people": "%n 人", "%n people at the customer": "顧客側の人数：%n 人",
+                 "Goals": "目標", "Decision criteria": "判断基準", "Worries": "不安・懸念"}}
+
+
+def _word(text: str, lang: str | None) -> str:
+    return _PRINT.get(lang or "", {}).get(text) or _tr(text)
+
+
 def photo_pixmap(data: bytes | None, size: int) -> QPixmap | None:
     """The photo scaled to cover a ``size`` square (None when there is none)."""
     if not data:
@@ -43,16 +55,17 @@ def photo_pixmap(data: bytes | None, size: int) -> QPixmap | None:
     return QPixmap.fromImage(img.copy(x, y, size, size))
 
 
-def persona_tooltip(role_name: str, p: Persona) -> str:
+def persona_tooltip(role_name: str, p: Persona, lang: str | None = None) -> str:
     """The whole persona as rich text (escaped: persona text is user content)."""
     parts = [f"<b>{html.escape(role_name)}</b>"]
     if p.headcount is not None:
-        parts.append(html.escape(_tr("%n people at the customer").replace(
+        parts.append(html.escape(_word("%n people at the customer", lang).replace(
             "%n", str(p.headcount))))
     if p.profile:
         parts.append(html.escape(p.profile))
-    for title, items in ((_tr("Goals"), p.goals), (_tr("Decision criteria"), p.criteria),
-                         (_tr("Worries"), p.worries)):
+    for title, items in ((_word("Goals", lang), p.goals),
+                         (_word("Decision criteria", lang), p.criteria),
+                         (_word("Worries", lang), p.worries)):
         if items:
             parts.append(f"<i>{html.escape(title)}</i><br>• "
                          + "<br>• ".join(html.escape(x) for x in items))
@@ -65,12 +78,14 @@ class PersonaCard(QGraphicsItem):
     """Photo or initials, headcount and quote; the full persona as tooltip."""
 
     def __init__(self, theme: Theme, persona: Persona, role_name: str, color: QColor,
-                 width: float, parent: QGraphicsItem | None = None) -> None:
+                 width: float, parent: QGraphicsItem | None = None,
+                 lang: str | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang
         self.theme, self.persona, self.role_name, self.color = theme, persona, role_name, color
         self.width = width
         self.pixmap = photo_pixmap(persona.photo, int(PHOTO * 2))  # sharp when zoomed
-        self.setToolTip(persona_tooltip(role_name, persona))
+        self.setToolTip(persona_tooltip(role_name, persona, lang))
         self.setAcceptHoverEvents(True)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
@@ -113,7 +128,8 @@ class PersonaCard(QGraphicsItem):
         painter.setPen(self.theme.muted)
         if self.persona.headcount is not None:
             painter.setFont(scene_font(11, True))
-            count = _tr("%n people").replace("%n", f"{self.persona.headcount:,}")
+            count = _word("%n people", self.lang).replace("%n",
+                                                          f"{self.persona.headcount:,}")
             painter.drawText(QRectF(text.left(), y, text.width(), fm.lineSpacing()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              count)
@@ -125,7 +141,8 @@ class PersonaCard(QGraphicsItem):
             painter.setFont(font)
             painter.setPen(self.theme.header_fg)
             lines = max(1, int((text.bottom() - y) // fm.lineSpacing()))
-            shown = f"“{quote}”" if self.persona.quote else quote
+            ja = self.lang == "ja" or self.lang is None and _tr("%n people").endswith("人")
+            shown = (f"「{quote}」" if ja else f"“{quote}”") if self.persona.quote else quote
             block = wrap_text(shown, font, text.width(), lines)
             draw_block(painter, block, QRectF(text.left(), y, text.width(),
                                               fm.lineSpacing() * len(block)), fm)
@@ -139,13 +156,15 @@ def place_persona(header: QGraphicsItem) -> None:
         card.setPos(INSET, max(4.0, h - EMOTION_H - CARD_H - 6))
 
 
-def attach_persona(header: QGraphicsItem, persona: object, theme: Theme) -> None:
-    """Give a lane header (with ``name`` and ``color``) the card of ``persona``, if any."""
+def attach_persona(header: QGraphicsItem, persona: object, theme: Theme,
+                   lang: str | None = None) -> None:
+    """Give a lane header (with ``name`` and ``color``) the card of ``persona``, if any;
+    ``lang``: the printed map's language (None: the interface's)."""
     if not isinstance(persona, Persona):
         return
     width = header.boundingRect().width() - INSET - 8
     header.persona_card = PersonaCard(theme, persona, header.name, header.color,  # type: ignore[attr-defined]
-                                      max(60.0, width), header)
+                                      max(60.0, width), header, lang)
     place_persona(header)
 
 

@@ -294,7 +294,7 @@ class MapScene(QGraphicsScene):
             head = self._lane_headers[role.id] = LaneHeader(theme, role.id, role.name, color,
                                                             emotion_label(self.lang))
             head.set_rect(qrect(layout.lane_header_rect(role.id)))
-            attach_persona(head, store.get("persona", role.id), theme)
+            attach_persona(head, store.get("persona", role.id), theme, self.lang)
             self.addItem(head)
             for sid in layout.stages:
                 cell = CellItem(theme, role.id, sid, color, store.influence_at(j, role.id, sid))

@@ -57,3 +57,21 @@ def test_a_report_of_a_journey_without_personas_or_to_be_has_neither(tmp_path):
     path = write_report_pdf(store, tmp_path / "r.pdf", charts=False)
     text = squeeze(pdf_text(path))
     assert "Personas" not in text and "To-becompared" not in text
+
+
+def test_the_pdf_map_of_a_to_be_marks_the_cards_that_differ(tmp_path):
+    from journeymap.export.map_pdf import MapDocument, write_map_pdf
+    from journeymap.render.changes import ChangeMarker
+
+    store, to_be, tp = _project("en")
+    doc = MapDocument(store, to_be)
+    try:
+        markers = [i for i in doc.scene(to_be).items() if isinstance(i, ChangeMarker)]
+        assert {m.parentItem().touchpoint_id for m in markers} == {
+            t.id for t in store.touchpoints_in_cell(to_be, tp.role, tp.stage)}
+        as_is = store.journeys()[0].id
+        assert not [i for i in doc.scene(as_is).items() if isinstance(i, ChangeMarker)]
+    finally:
+        doc.close()
+    path = write_map_pdf(store, tmp_path / "m.pdf", journey=to_be)
+    assert "Δ" in pdf_text(path)

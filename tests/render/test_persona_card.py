@@ -16,8 +16,9 @@ from journeymap.render.scene import render_scene_image  # noqa: E402
 from tests.render.test_map_scene import _scene, app  # noqa: E402,F401
 
 
-def _cards(scene):
-    return [i for i in scene.items() if isinstance(i, PersonaCard)]
+def _cards(scene, role="engineer"):
+    return [i for i in scene.items()
+            if isinstance(i, PersonaCard) and i.parentItem().role_id == role]
 
 
 def test_persona_card_appears_follows_edits_and_escapes_text(app):  # noqa: F811

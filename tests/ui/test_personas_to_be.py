@@ -105,6 +105,13 @@ def test_make_to_be_edit_compare_and_undo(window, qtbot, message_boxes):
     assert "1 of" in panel.summary.text()
     row = panel.comparison.cells.index(changed[0])
     assert "→" in panel.table.item(row, 3).text()
+    # the canvas marks the cards that differ
+    from journeymap.render.changes import ChangeMarker
+    qtbot.waitUntil(lambda: any(isinstance(i, ChangeMarker) for i in window.scene.items()),
+                    timeout=2000)
+    marked = {i.parentItem().touchpoint_id for i in window.scene.items()
+              if isinstance(i, ChangeMarker)}
+    assert tp.id in marked
 
     # deleting the as-is: a notice; the to-be stays as a plain journey
     message_boxes.answer = QMessageBox.StandardButton.Yes

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from journeymap.analysis.compare import CHANNELS, Comparison, compare
 from journeymap.analysis.projection import DEFAULT_STATUSES, Projection, project_impact
 from journeymap.model.store import Store
+from journeymap.render.changes import mark_to_be
 from journeymap.ui.texts import channel_names, status_names
 
 CHANGED_COLOR = QColor("#fff3bf")
@@ -357,11 +358,24 @@ class ToBeUI(QObject):
             "A linked copy of this journey to draw the future state in and compare"))
         self.act_make_to_be.triggered.connect(lambda _=False: window.tree.make_to_be())
         window.add_menu_actions([self.act_make_to_be], window.act_add_journey, writes=True)
+        # "Δ" on the canvas cards of a to-be journey that differ from its as-is; after
+        # an edit, once the canvas has been updated (not in the edit's own time).
+        self.marker_timer = QTimer(self)
+        self.marker_timer.setSingleShot(True)
+        self.marker_timer.setInterval(120)
+        self.marker_timer.timeout.connect(self.mark_canvas)
         window.document_changed.connect(self._document_changed)
         window.journey_changed.connect(self._journey_changed)
         window.events.changed.connect(self._model_changed)
         if window.doc is not None:
             self._document_changed(window.doc)
+
+    def mark_canvas(self) -> int:
+        """Mark the changed cards of the shown journey if it is a to-be; the count."""
+        w = self.window
+        if w.scene is None or w.store is None or not w.journey_id:
+            return 0
+        return mark_to_be(w.scene, w.store, w.journey_id)
 
     def _document_changed(self, doc: Any) -> None:
         store = doc.store if doc is not None else None
@@ -372,10 +386,12 @@ class ToBeUI(QObject):
     def _journey_changed(self, journey: str) -> None:
         for panel in (self.comparison, self.projection):
             panel.set_journey(journey or None)
+        self.marker_timer.start()
 
     def _model_changed(self, _changes: list) -> None:
         for panel in (self.comparison, self.projection):
             panel.schedule()
+        self.marker_timer.start()
 
 
 def install_to_be_ui(window: Any) -> ToBeUI:
