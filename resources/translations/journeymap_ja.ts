@@ -370,8 +370,8 @@
             <translation>現状のジャーニーとそのあるべき姿を選んでください（ジャーニー ▸ あるべき姿のジャーニーを作成 で作れます）。</translation>
         </message>
         <message>
-            <source>Pain impact %1 → %2; %3 of %4 stage × role cells differ.</source>
-            <translation>ペインの影響 %1 → %2。%4 件のステージ×役割のうち %3 件が変化。</translation>
+            <source>Pain impact (without votes) %1 → %2; %3 of %4 stage × role cells differ.</source>
+            <translation>ペインの影響（投票を除く） %1 → %2。%4 件のステージ×役割のうち %3 件が変化。</translation>
         </message>
         <message>
             <source>Added stages: %1.</source>
@@ -3060,24 +3060,8 @@
             <translation>感情</translation>
         </message>
         <message>
-            <source>Goals</source>
-            <translation>目標</translation>
-        </message>
-        <message>
-            <source>Decision criteria</source>
-            <translation>判断基準</translation>
-        </message>
-        <message>
-            <source>Worries</source>
-            <translation>不安・懸念</translation>
-        </message>
-        <message>
             <source>%n people</source>
             <translation>%n 人</translation>
-        </message>
-        <message>
-            <source>%n people at the customer</source>
-            <translation>顧客側の人数：%n 人</translation>
         </message>
     </context>
 </TS>

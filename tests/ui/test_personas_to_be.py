@@ -157,3 +157,27 @@ def test_tree_context_menu_makes_a_to_be(window):
     assert window.store.journey(window.journey_id).variant_of == "journey"
 
 
+
+
+def test_persona_and_to_be_survive_save_and_reopen(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window.new_from_template("b2b-procurement", "ja")
+    store = window.store
+    ed = _show_role(window, "finance")
+    assert ed.set_photo_from_file(_png(tmp_path / "f.png"))
+    window.to_be_ui.act_make_to_be.trigger()
+    to_be = window.journey_id
+    name = store.journey(to_be).name
+    assert name.endswith("(to-be)") or name.endswith("（あるべき姿）")
+    path = tmp_path / "p.jmap"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    assert window.save_as()
+    snapshot = {t: dict(store.tables[t]) for t in ("persona", "journey", "stage")}
+    window.discard_document()
+    assert window.open_path(path)
+    reopened = window.store
+    for table, rows in snapshot.items():
+        assert reopened.tables[table] == rows
+    assert reopened.journey(to_be).variant_of is not None

@@ -159,7 +159,7 @@ class ComparisonPanel(_Panel):
         roles = {r.id: r.name for r in store.roles()}
         channels = channel_names()
         changed = [c for c in cmp.cells if c.changed]
-        text = self.tr("Pain impact %1 → %2; %3 of %4 stage × role cells differ.").replace(
+        text = self.tr("Pain impact (without votes) %1 → %2; %3 of %4 stage × role cells differ.").replace(
             "%1", _num(cmp.impact_before)).replace("%2", _num(cmp.impact_after)).replace(
             "%3", str(len(changed))).replace("%4", str(len(cmp.cells)))
         if cmp.added:
