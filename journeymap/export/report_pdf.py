@@ -282,7 +282,7 @@ class ReportBuilder:
         self.flow.new_page()
         self.actions(ranking)
         self.pains(ranking)
-        personas_and_to_be(self)  # persona pages, to-be comparisons (report_personas.py)
+        personas_and_to_be(self, _Table, _Column, _Line)  # personas, to-be (report_personas.py)
         if charts:
             self.charts(progress)
         return self.flow.pages

@@ -8,8 +8,9 @@
   impact without votes, channel mix, handoffs), plus added and removed stages
   (:mod:`journeymap.analysis.compare`).
 
-Uses the report's page flow and table (imported when called: report_pdf imports this
-module). Words are in English and Japanese here, like the export catalogue.
+Uses the report's page flow, and its table, column and line classes handed over by the
+hook (report_pdf imports this module, so this module never imports report_pdf). Words
+are in English and Japanese here, like the export catalogue.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from journeymap.analysis.compare import CHANNELS, compare
 from journeymap.model.rows import Persona
 
 PHOTO = 64.0  # pt
+BODY = 9.0    # pt, as the report's table text
+SMALL = 7.5
+MUTED = QColor("#5f6368")
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -69,7 +73,6 @@ def _roles(store: Any, journeys: list[str]) -> list[str]:
 
 def persona_pages(builder: Any) -> None:
     """The persona section, when a reported role has a persona."""
-    from journeymap.export.report_pdf import MUTED
     from journeymap.render.text import line_step, wrap
 
     store, f = builder.store, builder.flow
@@ -136,10 +139,12 @@ def persona_pages(builder: Any) -> None:
         f.y += 14
 
 
-def to_be_pages(builder: Any) -> None:
-    """One comparison section per reported to-be journey whose as-is still exists."""
-    from journeymap.export.report_pdf import BODY, MUTED, SMALL, _Column, _Line, _Table
+def to_be_pages(builder: Any, table_cls: Any, column_cls: Any, line_cls: Any) -> None:
+    """One comparison section per reported to-be journey whose as-is still exists
+    (``table_cls``, ``column_cls``, ``line_cls``: the report's table building blocks)."""
     from journeymap.render.text import wrap
+
+    _Table, _Column, _Line = table_cls, column_cls, line_cls  # noqa: N806
 
     store, f = builder.store, builder.flow
     t = TEXT.get(builder.lang, TEXT["en"])
@@ -184,10 +189,10 @@ def to_be_pages(builder: Any) -> None:
         f.y += 10
 
 
-def personas_and_to_be(builder: Any) -> None:
+def personas_and_to_be(builder: Any, table_cls: Any, column_cls: Any, line_cls: Any) -> None:
     """Both sections, in this order (the report's hook)."""
     persona_pages(builder)
-    to_be_pages(builder)
+    to_be_pages(builder, table_cls, column_cls, line_cls)
 
 
 __all__ = ["TEXT", "persona_pages", "personas_and_to_be", "to_be_pages"]
