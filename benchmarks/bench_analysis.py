@@ -1,5 +1,6 @@
-"""Benchmark of the analysis layer (rescoring 10,000 pain points ≤ 100 ms; comparing an
-as-is with its to-be and projecting impact on 2,000 touchpoints ≤ 200 ms each).
+"""Benchmark of the analysis layer (budgets: rescoring 10,000 pain points ≤ 100 ms;
+comparing an as-is with its to-be and projecting impact on 2,000 touchpoints ≤ 200 ms
+each).
 
 A plain script: ``python benchmarks/bench_analysis.py [--repeat N]``. Builds synthetic
 projects in memory (rows straight into a Store, no file) and prints the median of N
