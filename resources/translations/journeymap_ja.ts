@@ -3092,7 +3092,7 @@
         </message>
         <message>
             <source>Restore</source>
-            <translation>復元</translation>
+            <translation>復元する</translation>
         </message>
         <message>
             <source>Discard</source>
