@@ -30,6 +30,7 @@ from journeymap import __version__
 EXPORT_FORMATS = ("json", "mermaid", "csv", "xlsx", "md", "pdf", "report", "png", "svg")
 SUBCOMMANDS = ("templates", "new", "info", "validate", "import", "rank", "export",
                "install-desktop")
+SUBCOMMANDS += ("compare", "project-impact")  # personas and to-be journeys
 # Inputs larger than these are refused before reading: far above any real project (the
 # 32,000-touchpoint benchmark project is 16 MB as .jmap, 34 MB as JSON).
 MAX_PROJECT_BYTES = 1024 * 1024 * 1024
@@ -138,7 +139,23 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("install-desktop", help="Linux: menu entry, icon, .jmap file type")
     s.add_argument("--uninstall", action="store_true", help="remove what install-desktop wrote")
+    _to_be_parsers(sub)
     return p
+
+
+def _to_be_parsers(sub: Any) -> None:
+    s = sub.add_parser("compare", help="compare an as-is journey with its to-be, per stage "
+                       "and role")
+    s.add_argument("file", type=Path)
+    s.add_argument("as_is", metavar="AS_IS_ID")
+    s.add_argument("to_be", metavar="TO_BE_ID")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("project-impact", help="pain impact per stage and role today and "
+                       "after the chosen actions (default: planned and doing)")
+    s.add_argument("file", type=Path)
+    s.add_argument("--journey")
+    s.add_argument("--actions", help="comma-separated action ids")
+    s.add_argument("--json", action="store_true")
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -373,6 +390,76 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "import": cmd_import, "rank": cmd_rank, "export": cmd_export,
     "install-desktop": cmd_install_desktop,
 }
+
+
+def _names(store: Any) -> dict[str, str]:
+    return {**{r.id: r.name for r in store.roles()},
+            **{s.id: s.name for j in store.journeys() for s in store.stages(j.id)}}
+
+
+def _fmt(x: float | None) -> str:
+    return "–" if x is None else f"{x:.2f}".rstrip("0").rstrip(".") if x != 0 else "0"
+
+
+def cmd_compare(args: argparse.Namespace) -> None:
+    from journeymap.analysis.compare import CHANNELS, CompareError, compare
+
+    store = _load(args.file)
+    for jid in (args.as_is, args.to_be):
+        _journey(store, jid)
+    try:
+        cmp = compare(store, args.as_is, args.to_be)
+    except CompareError as e:
+        raise CliError(str(e)) from None
+    if args.json:
+        _print(json.dumps(cmp.as_json(), ensure_ascii=False, indent=2), json_style=True)
+        return
+    names = _names(store)
+    _print(f"{store.journey(args.as_is).name} -> {store.journey(args.to_be).name}: pain "
+           f"impact {_fmt(cmp.impact_before)} -> {_fmt(cmp.impact_after)}")
+    for c in cmp.cells:
+        if not c.changed:
+            continue
+        mix = " ".join(f"{ch} {c.as_is.channels[i]}->{c.to_be.channels[i]}"
+                       for i, ch in enumerate(CHANNELS)
+                       if c.as_is.channels[i] or c.to_be.channels[i])
+        _print(f"  {names.get(c.stage, c.stage)} / {names.get(c.role, c.role)}: emotion "
+               f"{_fmt(c.as_is.emotion)} -> {_fmt(c.to_be.emotion)}, impact "
+               f"{_fmt(c.as_is.impact)} -> {_fmt(c.to_be.impact)}, handoffs "
+               f"{c.as_is.handoffs} -> {c.to_be.handoffs}{', ' + mix if mix else ''}")
+    if not any(c.changed for c in cmp.cells):
+        _print("  no stage and role differs")
+    for label, ids in (("added", cmp.added), ("removed", cmp.removed)):
+        if ids:
+            _print(f"  stages {label}: " + ", ".join(names.get(i, i) for i in ids))
+
+
+def cmd_project_impact(args: argparse.Namespace) -> None:
+    from journeymap.analysis.projection import ProjectionError, project_impact
+
+    store = _load(args.file)
+    actions = None
+    if args.actions is not None:
+        actions = [a.strip() for a in args.actions.split(",") if a.strip()]
+    try:
+        proj = project_impact(store, _journey(store, args.journey), actions)
+    except ProjectionError as e:
+        raise CliError(str(e)) from None
+    if args.json:
+        _print(json.dumps(proj.as_json(), ensure_ascii=False, indent=2), json_style=True)
+        return
+    names = _names(store)
+    titles = ", ".join(store.action(a).title for a in proj.actions) or "none"
+    _print(f"actions: {titles}")
+    _print(f"pain impact today {_fmt(proj.before)}, after these actions {_fmt(proj.after)}")
+    for c in proj.cells:
+        if c.before:
+            _print(f"  {names.get(c.stage, c.stage)} / {names.get(c.role, c.role)}: "
+                   f"{_fmt(c.before)} -> {_fmt(c.after)} ({c.resolved} of {c.pains} pain "
+                   f"point{'s' if c.pains != 1 else ''} resolved)")
+
+
+COMMANDS.update({"compare": cmd_compare, "project-impact": cmd_project_impact})
 
 
 def _app_argument_problem(word: str) -> str | None:

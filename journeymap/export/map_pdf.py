@@ -34,6 +34,7 @@ from journeymap.export.paint import (
 from journeymap.model.store import Store
 from journeymap.render import legend
 from journeymap.render.cards import TITLE_PX
+from journeymap.render.changes import mark_to_be
 from journeymap.render.fonts import DPI, metrics
 from journeymap.render.qt_bootstrap import ensure_app
 from journeymap.render.scene import MapScene
@@ -119,6 +120,7 @@ class MapDocument:
         if scene is None:
             scene = self._scenes[journey] = MapScene(self.store, journey, print_mode=True,
                                                      lang=self.lang)
+            mark_to_be(scene, self.store, journey)  # "Δ" on cards that differ from the as-is
         return scene
 
     def legend_height(self) -> float:

@@ -33,6 +33,7 @@ from journeymap.export.paint import (
     today,
     write_pdf_atomically,
 )
+from journeymap.export.report_personas import personas_and_to_be
 from journeymap.model.store import PROJECT_ID, Change, Store
 from journeymap.render.fonts import metrics
 from journeymap.render.qt_bootstrap import ensure_app
@@ -281,6 +282,7 @@ class ReportBuilder:
         self.flow.new_page()
         self.actions(ranking)
         self.pains(ranking)
+        personas_and_to_be(self, _Table, _Column, _Line)  # personas, to-be (report_personas.py)
         if charts:
             self.charts(progress)
         return self.flow.pages

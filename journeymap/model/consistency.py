@@ -102,6 +102,16 @@ def reference_problems(store: Store) -> list[Problem]:
     for st in t["stage"].values():
         if st.phase is not None and phase_journey.get(st.phase) != st.journey:  # type: ignore[attr-defined]
             out.append(_dangling(st, "phase", "a phase of its journey"))
+    for j in journeys.values():
+        if j.variant_of is not None and (j.variant_of == j.id  # type: ignore[attr-defined]
+                                         or j.variant_of not in journeys):  # type: ignore[attr-defined]
+            out.append(_dangling(j, "variant_of", "another journey (its as-is)"))
+    for st in t["stage"].values():
+        if st.variant_of is None:  # type: ignore[attr-defined]
+            continue
+        as_is = getattr(journeys.get(st.journey), "variant_of", None)  # type: ignore[attr-defined]
+        if as_is is None or stage_journey.get(st.variant_of) != as_is:  # type: ignore[attr-defined]
+            out.append(_dangling(st, "variant_of", "a stage of the journey's as-is"))
     for lane in t["lane"].values():
         if lane.role not in roles:  # type: ignore[attr-defined]
             out.append(_dangling(lane, "role", "a role"))
@@ -135,6 +145,10 @@ def reference_problems(store: Store) -> list[Problem]:
     for vote in t["vote"].values():
         if vote.target not in pains and vote.target not in actions:  # type: ignore[attr-defined]
             out.append(_dangling(vote, "target", "a pain point or action"))
+    for persona in t["persona"].values():
+        if persona.id not in roles:
+            out.append(Problem("persona", persona.id, "id", "dangling",
+                               {"value": shown(persona.id), "what": "a role"}))
     return out
 
 

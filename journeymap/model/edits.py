@@ -24,6 +24,7 @@ from journeymap.model.rows import (
     Lane,
     Metric,
     PainPoint,
+    Persona,
     Phase,
     Role,
     Row,
@@ -445,6 +446,123 @@ def add_vote(store: Store, participant: str, target: str) -> Edit:
     return d.finish("Vote", vid)
 
 
+# -- personas ---------------------------------------------------------------------------------
+_PERSONA_FIELDS = {"profile", "goals", "criteria", "worries", "quote", "headcount", "photo"}
+
+
+def set_persona(store: Store, role: str, label: str | None = None, **values: Any) -> Edit:
+    """Set fields of a role's persona (creating it on the first edit).
+
+    ``goals``, ``criteria``, ``worries``: sequences of one-line texts (blank items are
+    dropped); ``headcount``: a whole number or None; ``photo``: PNG/JPEG bytes or None
+    (refused with a :class:`ValidationError` when not a usable picture or over the limits)."""
+    _require(store, "role", role, "role")
+    for name in values:
+        if name not in _PERSONA_FIELDS:
+            raise EditError(f"persona.{name} cannot be edited")
+    for name in ("goals", "criteria", "worries"):
+        if name in values:
+            items = values[name]
+            if isinstance(items, str) or not isinstance(items, Sequence):
+                raise ValidationError.of(name, "not_list", value=items)
+            values[name] = tuple(x.strip() if isinstance(x, str) else x for x in items
+                                 if not (isinstance(x, str) and not x.strip()))
+    if "photo" in values and isinstance(values["photo"], bytearray | memoryview):
+        values["photo"] = bytes(values["photo"])
+    current = store.get("persona", role)
+    persona = current if isinstance(current, Persona) else Persona(role)
+    d = _Draft(store)
+    d.put(persona.with_(**values))
+    if label is None:
+        label = ("Set persona photo" if values.get("photo") is not None
+                 else "Remove persona photo" if "photo" in values else "Edit persona")
+    return d.finish(label, role)
+
+
+def clear_persona(store: Store, role: str) -> Edit:
+    """Remove a role's persona entirely (undo brings it back)."""
+    _require(store, "role", role, "role")
+    d = _Draft(store)
+    d.delete("persona", role)
+    return d.finish("Remove persona", role)
+
+
+# -- to-be journeys ---------------------------------------------------------------------------
+def _unlink_variant(d: _Draft, journey: Journey) -> None:
+    d.put(journey.with_(variant_of=None))
+    for st in d.rows("stage"):
+        if isinstance(st, Stage) and st.journey == journey.id and st.variant_of is not None:
+            d.put(st.with_(variant_of=None))
+
+
+class _Ids:
+    """Fresh ids for a bulk copy: ``prefix<n>``, never used in the store or the copy."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def __call__(self, prefix: str) -> str:
+        n = self.next.get(prefix, 1)
+        handoffs = self.store.tables["handoff"]  # not in the shared id namespace
+        while (self.store.id_in_use(f"{prefix}{n}") or f"{prefix}{n}" in self.taken
+               or f"{prefix}{n}" in handoffs):
+            n += 1
+        self.next[prefix] = n + 1
+        new = f"{prefix}{n}"
+        self.taken.add(new)
+        return new
+
+
+def make_to_be(store: Store, as_is: str, name: str | None = None) -> Edit:
+    """A to-be journey of ``as_is``: a linked copy with the same lanes (roles), its
+    phases, stages (each linked to the as-is stage it stands for), influence,
+    touchpoints, pain points and handoffs, all with new ids. The copy is then edited
+    freely; comparisons match its stages to the as-is through ``Stage.variant_of``."""
+    src = _require(store, "journey", as_is, "journey")
+    d = _Draft(store)
+    new_id = _Ids(store)
+    jid = new_id("j")
+    d.insert(Journey(jid, name=name or f"{src.name} (to-be)", segment=src.segment,
+                     description=src.description, position=_next_position(store.journeys()),
+                     variant_of=as_is))
+    phase_map = {}
+    for ph in store.phases(as_is):
+        phase_map[ph.id] = new_id("ph")
+        d.insert(ph.with_(id=phase_map[ph.id], journey=jid))
+    stage_map = {}
+    for st in store.stages(as_is):
+        stage_map[st.id] = new_id("s")
+        d.insert(st.with_(id=stage_map[st.id], journey=jid, variant_of=st.id,
+                          phase=phase_map.get(st.phase) if st.phase else None))
+    for lane in store.lanes(as_is):
+        d.insert(lane.with_(id=lane_id(jid, lane.role), journey=jid))
+    for inf in store.influences(as_is):
+        s = stage_map[inf.stage]
+        d.insert(inf.with_(id=influence_id(jid, inf.role, s), journey=jid, stage=s))
+    tp_map = {}
+    for tp in store.touchpoints(as_is):
+        tp_map[tp.id] = new_id("t")
+        d.insert(tp.with_(id=tp_map[tp.id], journey=jid, stage=stage_map[tp.stage]))
+        for pain in store.pain_points(tp.id):
+            d.insert(pain.with_(id=new_id("p"), touchpoint=tp_map[tp.id]))
+    for h in store.handoffs(as_is):
+        d.insert(h.with_(id=new_id("h"), journey=jid, source=tp_map[h.source],
+                         target=tp_map[h.target]))
+    return d.finish("Make to-be journey", jid)
+
+
+def unlink_to_be(store: Store, journey: str) -> Edit:
+    """Make a to-be journey a plain journey (its rows stay)."""
+    j = _require(store, "journey", journey, "journey")
+    if j.variant_of is None:
+        raise EditError("this journey is not the to-be of another journey")
+    d = _Draft(store)
+    _unlink_variant(d, j)
+    return d.finish("Unlink to-be journey", journey)
+
+
 # -- delete with cascades ---------------------------------------------------------------------
 def _cascade(d: _Draft, table: str, id: str) -> None:
     row = d.get(table, id)
@@ -456,16 +574,24 @@ def _cascade(d: _Draft, table: str, id: str) -> None:
                 for child in d.rows(t):
                     if getattr(child, "journey", None) == id:
                         _cascade(d, t, child.id)
+            # Its to-be journeys stay, as plain journeys (the UI says so).
+            for other in d.rows("journey"):
+                if isinstance(other, Journey) and other.variant_of == id:
+                    _unlink_variant(d, other)
         case Phase():
             for st in d.rows("stage"):
                 if isinstance(st, Stage) and st.phase == id:
                     d.put(st.with_(phase=None))
         case Stage():
+            for st in d.rows("stage"):
+                if isinstance(st, Stage) and st.variant_of == id:
+                    d.put(st.with_(variant_of=None))
             for t in ("touchpoint", "influence"):
                 for child in d.rows(t):
                     if getattr(child, "stage", None) == id:
                         _cascade(d, t, child.id)
         case Role():
+            d.delete("persona", id)
             for t in ("touchpoint", "influence", "lane"):
                 for child in d.rows(t):
                     if getattr(child, "role", None) == id:

@@ -1,4 +1,8 @@
-"""JSON interchange format, version 1 (docs/json-format.md): parse with paths in errors, dump.
+"""JSON interchange format, version 2 (docs/json-format.md): parse with paths in errors, dump.
+
+Version 2 adds, optionally, ``roles[].persona``, ``journeys[].variant_of`` and
+``stages[].variant_of``; version 1 files still import (without those fields); export
+writes version 2.
 
 ``parse_project(obj)`` turns decoded JSON into a :class:`Store`; ``dump_project(store)``
 gives the canonical JSON object back. Every field is written on export, so
@@ -7,6 +11,8 @@ import → export → import is the identity on the exported text.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 import stat
@@ -27,6 +33,7 @@ from journeymap.model.rows import (
     Lane,
     Metric,
     PainPoint,
+    Persona,
     Phase,
     ProjectInfo,
     Role,
@@ -41,6 +48,7 @@ from journeymap.model.rows import (
 from journeymap.model.store import PROJECT_ID, Store
 from journeymap.model.validation import (
     MAX_ID,
+    MAX_PHOTO_BYTES,
     ValidationError,
     check_number,
     check_row,
@@ -49,7 +57,7 @@ from journeymap.model.validation import (
 )
 
 FORMAT = "journeymap"
-VERSION = 1
+VERSION = 2
 MAX_JSON_BYTES = 512 * 1024 * 1024  # as for .jmap files
 
 
@@ -143,6 +151,57 @@ def _float(o: _Obj, key: str, default: float) -> float:
     except ValidationError as e:
         raise JsonFormatError.from_validation(o.path, e) from None
     return float(value)
+
+
+PHOTO_TYPES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+
+
+def photo_data_url(data: bytes) -> str:
+    """``data:image/png;base64,…`` (or jpeg) of a persona photo."""
+    mime = next((m for m, magic in PHOTO_TYPES.items() if data.startswith(magic)), "image/png")
+    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
+
+
+def _photo_from_url(value: str, path: str) -> bytes:
+    head, sep, payload = value.partition(",")
+    mime = head[5:-7] if head.startswith("data:") and head.endswith(";base64") else ""
+    if not sep or mime not in PHOTO_TYPES:
+        raise JsonFormatError(path, "must be a data URL data:image/png;base64,… or "
+                              "data:image/jpeg;base64,…", code="not_image",
+                              params={"message": "not a PNG or JPEG data URL"})
+    if len(payload) > (MAX_PHOTO_BYTES + 2) // 3 * 4 + 4:  # checked before decoding
+        size = len(payload) * 3 // 4
+        raise JsonFormatError(path, f"is too large (about {size:,} bytes, at most "
+                              f"{MAX_PHOTO_BYTES:,})", code="image_too_large",
+                              params={"size": size, "limit": MAX_PHOTO_BYTES, "unit": "bytes"})
+    try:
+        data = base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError):
+        raise JsonFormatError(path, "is not valid base64", code="not_image",
+                              params={"message": "not valid base64"}) from None
+    if not data.startswith(PHOTO_TYPES[mime]):
+        raise JsonFormatError(path, f"says {mime} but the data is not that kind of picture",
+                              code="not_image", params={"message": "wrong picture type"})
+    return data
+
+
+def _parse_persona(r: _Reader, role: str, value: Any, path: str) -> None:
+    po = _Obj(value, path)
+    lists = {}
+    for key in ("goals", "criteria", "worries"):
+        items = []
+        for item, ipath in po.list(key):
+            if not isinstance(item, str):
+                raise JsonFormatError(ipath, f"must be text, got {_kind(item)}")
+            items.append(item)
+        lists[key] = tuple(items)
+    photo = po.get("photo", str, None, nullable=True)
+    persona = Persona(role, profile=po.get("profile", str, ""), quote=po.get("quote", str, ""),
+                      headcount=po.get("headcount", int, None, nullable=True),
+                      photo=None if photo is None else _photo_from_url(photo, f"{path}.photo"),
+                      **lists)
+    po.done()
+    r.add(persona, path)
 
 
 class _Reader:
@@ -239,13 +298,18 @@ def parse_project(data: Any) -> Store:
         role = Role(r.new_id(o), name=o.get("name", str), color=o.get("color", str, "#3465a4"),
                     default_influence=o.get("default_influence", int, DEFAULT_INFLUENCE),
                     description=o.get("description", str, ""), position=float(pos))
+        persona = o.get("persona", dict, None, nullable=True) if version >= 2 else None
         o.done()
         r.add(role, path)
         roles[role.id] = role
+        if persona is not None:
+            _parse_persona(r, role.id, persona, f"{path}.persona")
 
     pains: set[str] = set()
+    links: list[tuple[Row, str]] = []  # rows with variant_of, checked once all are read
     for jpos, (item, jpath) in enumerate(top.list("journeys")):
-        _parse_journey(r, _Obj(item, jpath), float(jpos), roles, dims, pains)
+        _parse_journey(r, _Obj(item, jpath), float(jpos), roles, dims, pains, version, links)
+    _check_variants(r, links)
 
     actions: set[str] = set()
     for pos, (item, path) in enumerate(top.list("actions")):
@@ -283,11 +347,37 @@ def parse_project(data: Any) -> Store:
     return store
 
 
+def _check_variants(r: _Reader, links: list[tuple[Row, str]]) -> None:
+    journeys = {x.id: x for x in r.rows if isinstance(x, Journey)}
+    stage_journey = {x.id: x.journey for x in r.rows if isinstance(x, Stage)}
+    for row, path in links:
+        if isinstance(row, Journey):
+            if row.variant_of not in journeys or row.variant_of == row.id:
+                raise JsonFormatError(f"{path}.variant_of", f"{shown(row.variant_of)} is not "
+                                      "the id of another journey", code="dangling",
+                                      params={"value": shown(row.variant_of),
+                                              "what": "another journey"})
+        elif isinstance(row, Stage):
+            as_is = journeys[row.journey].variant_of
+            if as_is is None or stage_journey.get(row.variant_of) != as_is:
+                raise JsonFormatError(f"{path}.variant_of", f"{shown(row.variant_of)} is not "
+                                      "the id of a stage of this journey's as-is journey",
+                                      code="dangling", params={
+                                          "value": shown(row.variant_of),
+                                          "what": "a stage of the as-is journey"})
+
+
 def _parse_journey(r: _Reader, o: _Obj, position: float, roles: dict[str, Role],
-                   dims: dict[str, Dimension], pains: set[str]) -> None:
+                   dims: dict[str, Dimension], pains: set[str], version: int = VERSION,
+                   links: list[tuple[Row, str]] | None = None) -> None:
+    links = [] if links is None else links
     j = Journey(r.new_id(o), name=o.get("name", str), segment=o.get("segment", str, ""),
-                description=o.get("description", str, ""), position=position)
+                description=o.get("description", str, ""), position=position,
+                variant_of=o.get("variant_of", str, None, nullable=True) if version >= 2
+                else None)
     r.add(j, o.path)
+    if j.variant_of is not None:
+        links.append((j, o.path))
     phases: set[str] = set()
     for pos, (item, path) in enumerate(o.list("phases")):
         po = _Obj(item, path)
@@ -300,9 +390,13 @@ def _parse_journey(r: _Reader, o: _Obj, position: float, roles: dict[str, Role],
         so = _Obj(item, path)
         st = Stage(r.new_id(so), journey=j.id, name=so.get("name", str),
                    phase=_ref(so, "phase", phases, "a phase of this journey", nullable=True),
-                   position=float(pos))
+                   position=float(pos),
+                   variant_of=so.get("variant_of", str, None, nullable=True) if version >= 2
+                   else None)
         so.done()
         r.add(st, path)
+        if st.variant_of is not None:
+            links.append((st, path))
         stages.add(st.id)
     lanes: set[str] = set()
     for pos, (role, path) in enumerate(o.list("lanes")):
@@ -379,15 +473,26 @@ def dump_project(store: Store) -> dict[str, Any]:
         "project": {"title": info.title, "client": info.client, "language": info.language,
                     "settings": {"vote_weight": info.vote_weight, "dimension_weights": weights}},
         "dimensions": [{"id": d.id, "name": d.name, "kind": d.kind} for d in store.dimensions()],
-        "roles": [{"id": r.id, "name": r.name, "color": r.color,
-                   "default_influence": r.default_influence, "description": r.description}
-                  for r in store.roles()],
+        "roles": [_dump_role(store, r) for r in store.roles()],
         "journeys": [_dump_journey(store, j) for j in store.journeys()],
         "actions": [{"id": a.id, "title": a.title, "effort": a.effort, "owner": a.owner,
                      "status": a.status, "due": a.due, "addresses": store.addressed_pains(a.id)}
                     for a in store.actions()],
         "votes": [{"participant": v.participant, "target": v.target} for v in store.votes()],
     }
+    return out
+
+
+def _dump_role(store: Store, r: Role) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": r.id, "name": r.name, "color": r.color,
+                           "default_influence": r.default_influence,
+                           "description": r.description}
+    p = store.get("persona", r.id)
+    if isinstance(p, Persona):
+        out["persona"] = {
+            "profile": p.profile, "goals": list(p.goals), "criteria": list(p.criteria),
+            "worries": list(p.worries), "quote": p.quote, "headcount": p.headcount,
+            "photo": None if p.photo is None else photo_data_url(p.photo)}
     return out
 
 
@@ -398,8 +503,11 @@ def _dump_journey(store: Store, j: Journey) -> dict[str, Any]:
         lane_order.get(i.role, len(lane_order)), i.role, stage_order.get(i.stage, 0)))
     return {
         "id": j.id, "name": j.name, "segment": j.segment, "description": j.description,
+        **({"variant_of": j.variant_of} if j.variant_of is not None else {}),
         "phases": [{"id": p.id, "name": p.name} for p in store.phases(j.id)],
-        "stages": [{"id": s.id, "name": s.name, "phase": s.phase} for s in store.stages(j.id)],
+        "stages": [{"id": s.id, "name": s.name, "phase": s.phase,
+                    **({"variant_of": s.variant_of} if s.variant_of is not None else {})}
+                   for s in store.stages(j.id)],
         "lanes": [lane.role for lane in store.lanes(j.id)],
         "influence": [{"role": i.role, "stage": i.stage, "weight": i.weight} for i in influences],
         "touchpoints": [{

@@ -80,12 +80,33 @@ class Role(Row):
 
 
 @dataclass(frozen=True, slots=True)
+class Persona(Row):
+    """The person behind a role (``id`` is the role's id; at most one per role).
+
+    ``goals``, ``criteria`` (what they judge a supplier by) and ``worries`` are lists of
+    short texts; ``headcount`` the people counted in this role at the customer (None: not
+    known); ``photo`` the bytes of a PNG or JPEG (validated, limited in bytes and pixels)."""
+
+    table: ClassVar[str] = "persona"
+    profile: str = ""
+    goals: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()
+    worries: tuple[str, ...] = ()
+    quote: str = ""
+    headcount: int | None = None
+    photo: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Journey(Row):
     table: ClassVar[str] = "journey"
     name: str = ""
     segment: str = ""
     description: str = ""
     position: float = 0.0
+    # The as-is journey this one is the to-be of (None: a plain journey). Last field, so
+    # rows of files older than version 3 (which lack it) decode positionally.
+    variant_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +124,9 @@ class Stage(Row):
     name: str = ""
     phase: str | None = None
     position: float = 0.0
+    # In a to-be journey: the stage of the as-is journey this stage stands for (None:
+    # a stage the to-be adds). Comparisons match stages through it.
+    variant_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +259,7 @@ ROW_TYPES: tuple[type[Row], ...] = (
     ProjectInfo,
     Dimension,
     Role,
+    Persona,
     Journey,
     Phase,
     Stage,
@@ -255,7 +280,7 @@ NAMED_TABLES = ("dimension", "role", "journey", "phase", "stage", "touchpoint",
 __all__ = [
     "Action", "ActionLink", "Channel", "DEFAULT_DIMENSION_IDS", "DEFAULT_INFLUENCE",
     "DEFAULT_VOTE_WEIGHT", "Dimension", "DimensionKind", "Handoff", "Influence", "Journey",
-    "Lane", "Metric", "NAMED_TABLES", "PainPoint", "Phase", "ProjectInfo", "ROW_TYPES",
+    "Lane", "Metric", "NAMED_TABLES", "PainPoint", "Persona", "Phase", "ProjectInfo", "ROW_TYPES",
     "ROW_TYPE_BY_TABLE", "Role", "Row", "Stage", "Status", "Touchpoint", "Vote", "compound_id",
     "derived_id", "influence_id", "lane_id", "link_id",
 ]

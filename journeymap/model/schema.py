@@ -24,7 +24,7 @@ from journeymap.model.rows import (
     Status,
 )
 from journeymap.model.sqlrows import APPLICATION_ID, SCHEMA_VERSION
-from journeymap.model.validation import LANGUAGES
+from journeymap.model.validation import LANGUAGES, MAX_HEADCOUNT
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "create_schema", "ddl"]
 
@@ -76,6 +76,21 @@ class RoleTable(SQLModel, table=True):
     position: float = 0.0
 
 
+class PersonaTable(SQLModel, table=True):
+    """The persona of a role (added in schema version 3); ``id`` is the role's id."""
+
+    __tablename__ = "persona"
+    __table_args__ = (_range("headcount", 0, MAX_HEADCOUNT, nullable=True),)
+    id: str = Field(primary_key=True)
+    profile: str = ""
+    goals: str = "[]"  # JSON list of texts
+    criteria: str = "[]"  # JSON list of texts
+    worries: str = "[]"  # JSON list of texts
+    quote: str = ""
+    headcount: int | None = None
+    photo: bytes | None = None  # PNG or JPEG bytes, checked by validation
+
+
 class JourneyTable(SQLModel, table=True):
     __tablename__ = "journey"
     id: str = Field(primary_key=True)
@@ -83,6 +98,7 @@ class JourneyTable(SQLModel, table=True):
     segment: str = ""
     description: str = ""
     position: float = 0.0
+    variant_of: str | None = None  # version 3: the as-is journey of a to-be
 
 
 class PhaseTable(SQLModel, table=True):
@@ -100,6 +116,7 @@ class StageTable(SQLModel, table=True):
     name: str = ""
     phase: str | None = None
     position: float = 0.0
+    variant_of: str | None = None  # version 3: the as-is stage of a to-be stage
 
 
 class LaneTable(SQLModel, table=True):

@@ -65,6 +65,7 @@ CREATE TABLE journey (
 	segment VARCHAR DEFAULT '' NOT NULL, 
 	description VARCHAR DEFAULT '' NOT NULL, 
 	position FLOAT DEFAULT (0.0) NOT NULL, 
+	variant_of VARCHAR, 
 	PRIMARY KEY (id)
 );
 
@@ -99,6 +100,19 @@ CREATE TABLE pain_point (
 );
 
 CREATE INDEX ix_pain_point_touchpoint ON pain_point (touchpoint);
+
+CREATE TABLE persona (
+	id VARCHAR NOT NULL, 
+	profile VARCHAR DEFAULT '' NOT NULL, 
+	goals VARCHAR DEFAULT '[]' NOT NULL, 
+	criteria VARCHAR DEFAULT '[]' NOT NULL, 
+	worries VARCHAR DEFAULT '[]' NOT NULL, 
+	quote VARCHAR DEFAULT '' NOT NULL, 
+	headcount INTEGER, 
+	photo BLOB, 
+	PRIMARY KEY (id), 
+	CONSTRAINT headcount_range CHECK (headcount IS NULL OR headcount BETWEEN 0 AND 1000000)
+);
 
 CREATE TABLE phase (
 	id VARCHAR NOT NULL, 
@@ -139,6 +153,7 @@ CREATE TABLE stage (
 	name VARCHAR DEFAULT '' NOT NULL, 
 	phase VARCHAR, 
 	position FLOAT DEFAULT (0.0) NOT NULL, 
+	variant_of VARCHAR, 
 	PRIMARY KEY (id)
 );
 

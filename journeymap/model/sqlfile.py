@@ -54,7 +54,7 @@ from journeymap.model.rows import (
 )
 from journeymap.model.sqlrows import APPLICATION_ID, COLUMNS, SCHEMA_SQL, SCHEMA_VERSION
 from journeymap.model.store import Store
-from journeymap.model.validation import MAX_TEXT, shown
+from journeymap.model.validation import MAX_PHOTO_BYTES, MAX_TEXT, shown
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = 512 * 1024 * 1024  # the 2,000-touchpoint project is about 3 MB
@@ -62,13 +62,18 @@ MAX_ROWS = 1_000_000
 TIME_BUDGET = 20.0  # seconds for all statements of one read (normal files take < 0.1 s)
 MAX_PROBLEMS = 200
 
-# Tables of each file version (version 1 had no meta table). Row columns never changed.
+# Tables and columns of each file version: version 1 had no meta table; version 3 added
+# the persona table and journey.variant_of, stage.variant_of (last columns, so older rows
+# decode positionally with the new fields at their defaults).
+_V2_COLUMNS = {t: [c for c in cols if c != "variant_of"]
+               for t, cols in COLUMNS.items() if t != "persona"}
 TABLES_OF_VERSION: dict[int, dict[str, list[str]]] = {
-    1: dict(COLUMNS),
-    2: {**COLUMNS, "meta": ["key", "value"]},
+    1: dict(_V2_COLUMNS),
+    2: {**_V2_COLUMNS, "meta": ["key", "value"]},
+    3: {**COLUMNS, "meta": ["key", "value"]},
 }
 _NUMERIC = {"position", "weight", "vote_weight", "default_influence", "emotion", "severity",
-            "frequency", "effort"}
+            "frequency", "effort", "headcount"}
 _FLOATS = {("dimension", "weight"), ("project", "vote_weight")} | {
     (t.table, "position") for t in ROW_TYPES}
 
@@ -282,9 +287,14 @@ def _select(table: str, columns: list[str]) -> str:
     # Text is cut in SQL (a 50 MB title is never handed to Python whole); blobs become
     # empty blobs (the type check refuses them); numbers and NULL pass as they are.
     cut = [f'CASE typeof("{c}") WHEN \'text\' THEN substr("{c}", 1, '
-           f'{100 if c in _NUMERIC else MAX_TEXT + 1}) WHEN \'blob\' THEN x\'\' '
+           f'{100 if c in _NUMERIC else MAX_TEXT + 1}) WHEN \'blob\' THEN '
+           f'{_PHOTO_CUT if c == "photo" else "x" + chr(39) * 2} '
            f'ELSE "{c}" END' for c in columns]
     return f'SELECT {", ".join(cut)} FROM main."{table}" NOT INDEXED'
+
+
+# A photo is the one blob: cut to its limit + 1 byte (validation names the real problem).
+_PHOTO_CUT = f'substr("photo", 1, {MAX_PHOTO_BYTES + 1})'
 
 
 def _json_list(value: object) -> Any:
@@ -296,6 +306,7 @@ def _json_list(value: object) -> Any:
 # Per table: positions of float columns (an integer there is widened) and, for
 # touchpoints, of the two JSON columns.
 _FLOAT_AT = {t: [i for i, c in enumerate(cols) if (t, c) in _FLOATS] for t, cols in COLUMNS.items()}
+_PERSONA_LISTS_AT = [COLUMNS["persona"].index(c) for c in ("goals", "criteria", "worries")]
 _SCORES_AT = COLUMNS["touchpoint"].index("scores")
 _METRICS_AT = COLUMNS["touchpoint"].index("metrics")
 
@@ -320,32 +331,41 @@ def _decode(table: str, values: tuple[Any, ...]) -> Row:
                 out.append(Metric(m.get("name"), m.get("value"), m.get("unit", "")))  # type: ignore[arg-type]
             metrics = tuple(out)
         vals[_METRICS_AT] = metrics
+    elif table == "persona":
+        for i in _PERSONA_LISTS_AT:
+            items = _json_list(vals[i])
+            vals[i] = tuple(items) if isinstance(items, list) else items
     return ROW_TYPE_BY_TABLE[table](*vals)
 
 
-def read_rows(conn: sqlite3.Connection, name: str) -> tuple[list[Row], list[Problem]]:
-    """Every row of the known tables, checked; rows with problems are left out."""
+def read_rows(conn: sqlite3.Connection, name: str, version: int = SCHEMA_VERSION
+              ) -> tuple[list[Row], list[Problem]]:
+    """Every row of the known tables of ``version``, checked; rows with problems are
+    left out."""
+    known = TABLES_OF_VERSION[version]
+    types = [t for t in ROW_TYPES if t.table in known]
     total = 0
-    for t in ROW_TYPES:
+    for t in types:
         total += conn.execute(f'SELECT count(*) FROM main."{t.table}" NOT INDEXED').fetchone()[0]
         if total > MAX_ROWS:
             raise DocumentError(f"{name} is refused: more than {MAX_ROWS:,} rows")
     rows: list[Row] = []
     problems: list[Problem] = []
-    for t in ROW_TYPES:
+    for t in types:
         table = t.table
         try:
             conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
-            fetched = conn.execute(_plain_select(table, COLUMNS[table])).fetchall()
+            fetched = conn.execute(_plain_select(table, known[table])).fetchall()
         except sqlite3.DataError:  # "string or blob too big": cut each value in SQL
             conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 1_000_000_000)
-            fetched = conn.execute(_select(table, COLUMNS[table])).fetchall()
+            fetched = conn.execute(_select(table, known[table])).fetchall()
         for n, values in enumerate(fetched, 1):
             rid = values[0] if isinstance(values[0], str) else f"(row {n})"
             try:
                 row = _decode(table, values)
             except (ValueError, TypeError, RecursionError) as e:
-                fld = "metrics" if "metrics" in str(e) else "scores"
+                fld = ("metrics" if "metrics" in str(e) else "scores" if table == "touchpoint"
+                       else "goals, criteria or worries")
                 problems.append(Problem(table, rid, fld, "invalid",
                                         {"message": f"is not valid ({str(e)[:80]})"}))
                 continue
@@ -393,6 +413,9 @@ def key_rows(rows: list[Row]) -> tuple[list[Row], list[Problem]]:
 # rows of a version-v file into those of version v + 1.
 UPGRADES: dict[int, Callable[[list[Row]], list[Row]]] = {
     1: lambda rows: rows,  # version 2 added the meta table; rows are unchanged
+    # Version 3 added personas and the to-be links; old rows already carry their
+    # defaults (no persona, variant_of None), so the step has nothing to change.
+    2: lambda rows: rows,
 }
 
 
@@ -401,7 +424,7 @@ def read_contents(conn: sqlite3.Connection, name: str) -> Contents:
     try:
         version = identify(conn, name)
         foreign = survey_schema(conn, name, version)
-        rows, problems = read_rows(conn, name)
+        rows, problems = read_rows(conn, name, version)
     except sqlite3.Error as e:
         raise _sql_error(name, e) from None
     rows, dup = key_rows(rows)

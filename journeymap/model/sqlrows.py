@@ -12,10 +12,10 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from journeymap.model.rows import ROW_TYPE_BY_TABLE, ROW_TYPES, Metric, Row, Touchpoint
+from journeymap.model.rows import ROW_TYPE_BY_TABLE, ROW_TYPES, Metric, Persona, Row, Touchpoint
 
 APPLICATION_ID = 0x4A4D4150  # "JMAP"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 COLUMNS: dict[str, list[str]] = {t.table: [f.name for f in fields(t)] for t in ROW_TYPES}
 # The current schema's CREATE statements, generated from the SQLModel tables of
@@ -45,6 +45,9 @@ def create_indexes(conn: sqlite3.Connection) -> None:
 
 
 _GETTERS = {t: attrgetter(*cols) for t, cols in COLUMNS.items()}
+# Persona lists are JSON text columns (a list of strings).
+PERSONA_LISTS = ("goals", "criteria", "worries")
+_PERSONA_AT = [COLUMNS["persona"].index(c) for c in PERSONA_LISTS]
 _TP_SCORES = COLUMNS["touchpoint"].index("scores")
 _TP_METRICS = COLUMNS["touchpoint"].index("metrics")
 
@@ -59,6 +62,11 @@ def row_to_db(row: Row) -> tuple[Any, ...]:
             [{"name": m.name, "value": m.value, "unit": m.unit} for m in row.metrics],
             ensure_ascii=False)
         return tuple(out)
+    if isinstance(row, Persona):
+        out = list(values)
+        for i in _PERSONA_AT:
+            out[i] = json.dumps(list(out[i]), ensure_ascii=False)
+        return tuple(out)
     return values
 
 
@@ -70,6 +78,9 @@ def row_from_db(table: str, values: tuple[Any, ...]) -> Row:
         kw["scores"] = tuple(int(s) for s in json.loads(kw["scores"] or "[]"))
         kw["metrics"] = tuple(Metric(str(m["name"]), m["value"], str(m.get("unit", "")))
                               for m in json.loads(kw["metrics"] or "[]"))
+    elif table == "persona":
+        for c in PERSONA_LISTS:
+            kw[c] = tuple(str(x) for x in json.loads(kw[c] or "[]"))
     return ROW_TYPE_BY_TABLE[table](**kw)
 
 

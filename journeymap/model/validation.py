@@ -24,6 +24,8 @@ code                params                           meaning
 ``dangling``        value, what                      refers to a row that does not exist
 ``duplicate``       value, other                     an id used twice
 ``bad_key``         value, expected                  a derived key that does not match its parts
+``not_image``       message                          a persona photo that is not a usable PNG/JPEG
+``image_too_large`` size, limit, unit                a photo over the byte or pixel limit
 ``invalid``         message                          anything else (free text)
 ==================  ===============================  ===========================================
 
@@ -33,6 +35,7 @@ characters, so a message is one short line whatever the input.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
@@ -53,6 +56,7 @@ from journeymap.model.rows import (
     Lane,
     Metric,
     PainPoint,
+    Persona,
     Phase,
     ProjectInfo,
     Role,
@@ -72,6 +76,11 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_CHAR = re.compile("[\x00\ud800-\udfff]")
 LANGUAGES = ("en", "ja")
+MAX_HEADCOUNT = 1_000_000
+MAX_PERSONA_ITEMS = 100  # goals, criteria, worries of one persona
+MAX_PHOTO_BYTES = 2 * 1024 * 1024
+MAX_PHOTO_PIXELS = 16_000_000
+PHOTO_FORMATS = ("PNG", "JPEG")
 
 MESSAGES: dict[str, str] = {
     "not_int": "must be a whole number from {lo} to {hi}, got {value}",
@@ -88,6 +97,8 @@ MESSAGES: dict[str, str] = {
     "dangling": "{value} is not the id of {what}",
     "duplicate": "duplicate id {value} (also {other})",
     "bad_key": "is {value}, expected {expected}",
+    "not_image": "is not a usable PNG or JPEG picture ({message})",
+    "image_too_large": "is too large ({size:,} {unit}, at most {limit:,})",
     "invalid": "{message}",
 }
 
@@ -219,6 +230,71 @@ def _metrics(field: str, value: object) -> None:
         check_text(f"{field}[{i}].unit", m.unit, limit=MAX_SHORT_TEXT)
 
 
+def _texts(field: str, value: object) -> None:
+    """A persona list: at most MAX_PERSONA_ITEMS non-empty one-line texts."""
+    if not isinstance(value, tuple | list):
+        raise ValidationError.of(field, "not_list", value=value)
+    if len(value) > MAX_PERSONA_ITEMS:
+        raise ValidationError.of(field, "too_long", length=len(value), limit=MAX_PERSONA_ITEMS)
+    for i, item in enumerate(value):
+        check_text(f"{field}[{i}]", item, required=True, limit=MAX_SHORT_TEXT)
+        if "\n" in item or "\r" in item:  # type: ignore[operator]
+            raise ValidationError.of(f"{field}[{i}]", "invalid",
+                                     message="must be one line (one item per line)")
+
+
+def photo_problem(data: bytes) -> tuple[str, dict[str, Any]] | None:
+    """Why ``data`` is not an acceptable persona photo (code, params), or None.
+
+    Limits are checked before any pixel is decoded: the byte size first, then the
+    width × height stated in the header (Pillow's ``Image.open`` reads only the
+    header), so a decompression bomb is refused without being expanded. Only then is
+    the picture decoded in full, which catches truncated or corrupt data."""
+    if len(data) > MAX_PHOTO_BYTES:
+        return "image_too_large", {"size": len(data), "limit": MAX_PHOTO_BYTES,
+                                   "unit": "bytes"}
+    if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+        return "not_image", {"message": "not a PNG or JPEG file"}
+    return _decoded_problem(data)
+
+
+@functools.lru_cache(maxsize=32)
+def _decoded_problem(data: bytes) -> tuple[str, dict[str, Any]] | None:
+    # Cached: an edit of a persona's text re-checks its row, photo included.
+    import io
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=list(PHOTO_FORMATS)) as img:
+                width, height = img.size
+                if width < 1 or height < 1:
+                    return "not_image", {"message": "it has no pixels"}
+                if width * height > MAX_PHOTO_PIXELS:
+                    return "image_too_large", {"size": width * height,
+                                               "limit": MAX_PHOTO_PIXELS, "unit": "pixels"}
+                img.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "image_too_large", {"size": 0, "limit": MAX_PHOTO_PIXELS, "unit": "pixels"}
+    except Exception as e:  # noqa: BLE001 - any decoder failure means "not usable"
+        return "not_image", {"message": shown(str(e) or type(e).__name__, 80).strip("'\"")}
+    return None
+
+
+def _photo(field: str, value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, bytes):
+        kind = type(value).__name__
+        raise ValidationError.of(field, "not_image", message=f"got {kind}, not picture data")
+    problem = photo_problem(value)
+    if problem is not None:
+        raise ValidationError.of(field, problem[0], **problem[1])
+
+
 Check = Callable[[str, object], None]
 
 
@@ -305,11 +381,15 @@ SPECS: dict[type[Row], _Spec] = {
     Role: _Spec(MAX_ID, {"name": _NAME, "color": check_color,
                          "default_influence": _int(0, 5), "description": _text(),
                          "position": _POS}),
+    Persona: _Spec(MAX_ID, {"profile": _text(), "goals": _texts, "criteria": _texts,
+                            "worries": _texts, "quote": _SHORT,
+                            "headcount": _int(0, MAX_HEADCOUNT, optional=True),
+                            "photo": _photo}),
     Journey: _Spec(MAX_ID, {"name": _SHORT, "segment": _SHORT, "description": _text(),
-                            "position": _POS}),
+                            "position": _POS, "variant_of": _optional_ref}),
     Phase: _Spec(MAX_ID, {"journey": _REF, "name": _SHORT, "position": _POS}),
     Stage: _Spec(MAX_ID, {"journey": _REF, "name": _SHORT, "phase": _optional_ref,
-                          "position": _POS}),
+                          "position": _POS, "variant_of": _optional_ref}),
     Lane: _Spec(MAX_KEY, {"journey": _REF, "role": _REF, "position": _POS}),
     Influence: _Spec(MAX_KEY, {"journey": _REF, "role": _REF, "stage": _REF,
                                "weight": _int(0, 5)}),

@@ -48,6 +48,7 @@ from journeymap.render.layout import (
     Rect,
     compute_layout,
 )
+from journeymap.render.persona import attach_persona, place_persona
 from journeymap.render.theme import FALLBACK_ROLE_COLOR, MIN_TITLE_PX, Theme, make_theme
 
 # Time a full build may spend placing handoff labels; past it, labels are left out (each
@@ -58,7 +59,7 @@ LABEL_BUDGET_S = 0.4
 LABELS_ALWAYS_PLACED = 300
 
 # Tables whose changes move columns, lanes or headers: rebuild everything.
-_STRUCTURE = {"journey", "phase", "stage", "lane", "role"}
+_STRUCTURE = {"journey", "phase", "stage", "lane", "role", "persona"}
 
 
 def _leave_out(rect: QRectF) -> bool:
@@ -130,7 +131,7 @@ class MapScene(QGraphicsScene):
         for ch in changes:
             rows = [r for r in (ch.before, ch.after) if r is not None]
             if ch.table in _STRUCTURE:
-                if ch.table == "role":
+                if ch.table in ("role", "persona"):  # a persona is drawn in its lane header
                     if ch.id in lanes:
                         self._rebuild()
                         return
@@ -354,6 +355,7 @@ class MapScene(QGraphicsScene):
             head = self._lane_headers[role.id] = LaneHeader(theme, role.id, role.name, color,
                                                             emotion_label(self.lang))
             head.set_rect(qrect(layout.lane_header_rect(role.id)))
+            attach_persona(head, store.get("persona", role.id), theme, self.lang)
             self.addItem(head)
             for sid in layout.stages:
                 cell = CellItem(theme, role.id, sid, color, store.influence_at(j, role.id, sid))
@@ -582,6 +584,7 @@ class MapScene(QGraphicsScene):
             head._lines = None
         for rid, lhead in self._lane_headers.items():
             lhead.set_rect(qrect(layout.lane_header_rect(rid)))
+            place_persona(lhead)
         for (rid, sid), cell in self._cells.items():
             cell.set_rect(qrect(layout.cell_rect(rid, sid)))
         if self._corner is not None:

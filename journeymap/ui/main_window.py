@@ -70,6 +70,7 @@ from journeymap.ui.panels.filter_bar import FilterBar
 from journeymap.ui.panels.project_tree import ProjectTree
 from journeymap.ui.panels.quick_add import QuickAddBar
 from journeymap.ui.panels.start_screen import StartScreen
+from journeymap.ui.panels.to_be import install_to_be_ui
 from journeymap.ui.room_panel import install_room
 from journeymap.ui.workshop.mode import install_workshop
 
@@ -105,6 +106,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         install_room(self)       # View ▸ Room…: participants' phones (journeymap.ui.room_panel)
         install_settings(self)   # Edit ▸ Settings… (journeymap.ui.dialogs.settings)
         install_analysis_ui(self)  # Priorities, Analyses, survey import, action-list exports
+        install_to_be_ui(self)   # Comparison, Projected impact, Make To-be Journey
         install_export_actions(self)  # File ▸ Export ▸ map/report PDF, PNG, SVG
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._restore_settings()

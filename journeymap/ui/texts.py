@@ -63,6 +63,10 @@ def field_names() -> dict[str, str]:
         "weight": translate("texts", "Influence"), "phase": translate("texts", "Phase"),
         "stage": translate("texts", "Stage"), "role": translate("texts", "Role"),
         "value": translate("texts", "Value"), "unit": translate("texts", "Unit"),
+        "profile": translate("texts", "Profile"), "goals": translate("texts", "Goals"),
+        "criteria": translate("texts", "Decision criteria"),
+        "worries": translate("texts", "Worries"), "quote": translate("texts", "Quote"),
+        "headcount": translate("texts", "Headcount"), "photo": translate("texts", "Photo"),
     }
 
 
@@ -97,6 +101,10 @@ def _code_templates() -> dict[str, tuple[str, tuple[str, ...]]]:
                      ("value",)),
         "not_color": (translate("texts", "must be a colour like %1 (not %2)"),
                       ("example", "value")),
+        "not_image": (translate("texts", "is not a usable PNG or JPEG picture (%1)"),
+                      ("message",)),
+        "image_too_large": (translate("texts", "is too large (%1 %2, at most %3)"),
+                            ("size", "unit", "limit")),
     }
 
 
@@ -105,6 +113,10 @@ _PARAM_DEFAULTS = {"example": "#3465a4"}
 
 def _param(params: dict, name: str) -> str:
     value = params.get(name, _PARAM_DEFAULTS.get(name, ""))
+    if name == "unit":
+        units = {"bytes": QCoreApplication.translate("texts", "bytes"),
+                 "pixels": QCoreApplication.translate("texts", "pixels")}
+        return units.get(str(value), str(value))
     return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
 
@@ -208,6 +220,12 @@ def edit_label(label: str) -> str:
         "Delete journey": translate("edits", "Delete journey"),
         "Delete action": translate("edits", "Delete action"),
         "Delete lane": translate("edits", "Delete lane"),
+        "Edit persona": translate("edits", "Edit persona"),
+        "Set persona photo": translate("edits", "Set persona photo"),
+        "Remove persona photo": translate("edits", "Remove persona photo"),
+        "Remove persona": translate("edits", "Remove persona"),
+        "Make to-be journey": translate("edits", "Make to-be journey"),
+        "Unlink to-be journey": translate("edits", "Unlink to-be journey"),
     }
     if label in known:
         return known[label]

@@ -324,6 +324,65 @@
         </message>
     </context>
     <context>
+        <name>ComparisonPanel</name>
+        <message>
+            <source>As-is journey</source>
+            <translation>現状のジャーニー</translation>
+        </message>
+        <message>
+            <source>To-be journey</source>
+            <translation>あるべき姿のジャーニー</translation>
+        </message>
+        <message>
+            <source>As-is</source>
+            <translation>現状</translation>
+        </message>
+        <message>
+            <source>To-be</source>
+            <translation>あるべき姿</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>ステージ</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>役割</translation>
+        </message>
+        <message>
+            <source>Emotion</source>
+            <translation>感情</translation>
+        </message>
+        <message>
+            <source>Pain impact</source>
+            <translation>ペインの影響</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>チャネル</translation>
+        </message>
+        <message>
+            <source>Handoffs</source>
+            <translation>引き継ぎ</translation>
+        </message>
+        <message>
+            <source>Choose an as-is journey and its to-be (Journey ▸ Make To-be Journey makes one).</source>
+            <translation>現状のジャーニーとそのあるべき姿を選んでください（ジャーニー ▸ あるべき姿のジャーニーを作成 で作れます）。</translation>
+        </message>
+        <message>
+            <source>Pain impact (without votes) %1 → %2; %3 of %4 stage × role cells differ.</source>
+            <translation>ペインの影響（投票を除く） %1 → %2。%4 件のステージ×役割のうち %3 件が変化。</translation>
+        </message>
+        <message>
+            <source>Added stages: %1.</source>
+            <translation>追加されたステージ：%1。</translation>
+        </message>
+        <message>
+            <source>Removed stages: %1.</source>
+            <translation>なくなったステージ：%1。</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentMixin</name>
         <message>
             <source>Unsaved changes</source>
@@ -735,6 +794,21 @@
         <message>
             <source>Workshop keys</source>
             <translation>ワークショップのキー操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImpactChart</name>
+        <message>
+            <source>No pain points</source>
+            <translation>ペインポイントなし</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>実施後</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>現在</translation>
         </message>
     </context>
     <context>
@@ -1335,6 +1409,10 @@
             <translation>ジャーニー</translation>
         </message>
         <message>
+            <source>To-be of %1</source>
+            <translation>%1 のあるべき姿</translation>
+        </message>
+        <message>
             <source>Roles</source>
             <translation>役割</translation>
         </message>
@@ -1427,6 +1505,18 @@
             <translation>プロジェクトには少なくとも 1 つのジャーニーが必要です。</translation>
         </message>
         <message>
+            <source>%1 (to-be)</source>
+            <translation>%1（あるべき姿）</translation>
+        </message>
+        <message>
+            <source>Delete journey</source>
+            <translation>ジャーニーを削除</translation>
+        </message>
+        <message>
+            <source>%1 is the as-is of %2. Deleting it keeps %2 as a plain journey, no longer compared with it. Delete %1?</source>
+            <translation>%1 は %2 の現状ジャーニーです。削除すると %2 は比較対象のない通常のジャーニーとして残ります。%1 を削除しますか？</translation>
+        </message>
+        <message>
             <source>Remove role from journey</source>
             <translation>役割をジャーニーから外す</translation>
         </message>
@@ -1455,6 +1545,10 @@
         <message>
             <source>Switch to this journey</source>
             <translation>このジャーニーに切り替え</translation>
+        </message>
+        <message>
+            <source>Make to-be journey</source>
+            <translation>あるべき姿のジャーニーを作成</translation>
         </message>
         <message>
             <source>Rename…</source>
@@ -1499,6 +1593,45 @@
         <message>
             <source>Delete…</source>
             <translation>削除…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectionPanel</name>
+        <message>
+            <source>Actions taken into account</source>
+            <translation>対象にする施策</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>ステージ</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>役割</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>現在</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>実施後</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>解消</translation>
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation>施策</translation>
+        </message>
+        <message>
+            <source>Pain impact today %1; after the chosen actions %2 (%3% fixed, the rest left).</source>
+            <translation>ペインの影響は現在 %1、選んだ施策の実施後 %2（%3% を解消、残りは未解決）。</translation>
+        </message>
+        <message>
+            <source>This journey has no pain points to fix.</source>
+            <translation>このジャーニーには解消すべきペインポイントがありません。</translation>
         </message>
     </context>
     <context>
@@ -1807,6 +1940,78 @@
         <message>
             <source>Description</source>
             <translation>説明</translation>
+        </message>
+        <message>
+            <source>Persona</source>
+            <translation>ペルソナ</translation>
+        </message>
+        <message>
+            <source>The person behind this role at the customer</source>
+            <translation>顧客側でこの役割を担う人物像</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>写真</translation>
+        </message>
+        <message>
+            <source>Choose photo…</source>
+            <translation>写真を選ぶ…</translation>
+        </message>
+        <message>
+            <source>Remove photo</source>
+            <translation>写真を外す</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>プロフィール</translation>
+        </message>
+        <message>
+            <source>One per line</source>
+            <translation>1 行に 1 項目</translation>
+        </message>
+        <message>
+            <source>Goals</source>
+            <translation>目標</translation>
+        </message>
+        <message>
+            <source>Decision criteria</source>
+            <translation>判断基準</translation>
+        </message>
+        <message>
+            <source>What they judge a supplier by; one per line</source>
+            <translation>サプライヤーを何で評価するか（1 行に 1 項目）</translation>
+        </message>
+        <message>
+            <source>Worries</source>
+            <translation>不安・懸念</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>ひとこと</translation>
+        </message>
+        <message>
+            <source>Headcount</source>
+            <translation>人数</translation>
+        </message>
+        <message>
+            <source>People counted in this role at the customer (empty: not known)</source>
+            <translation>顧客側でこの役割を担う人数（空欄：不明）</translation>
+        </message>
+        <message>
+            <source>%1 cannot be read: %2</source>
+            <translation>%1 を読み込めません：%2</translation>
+        </message>
+        <message>
+            <source>Persona photo</source>
+            <translation>ペルソナの写真</translation>
+        </message>
+        <message>
+            <source>Pictures (*.png *.jpg *.jpeg)</source>
+            <translation>画像 (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <source>No photo</source>
+            <translation>写真なし</translation>
         </message>
         <message>
             <source>Role</source>
@@ -2246,6 +2451,25 @@
         <message>
             <source>Start or pause the timer (T)</source>
             <translation>タイマーの開始 / 一時停止（T）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ToBeUI</name>
+        <message>
+            <source>Comparison</source>
+            <translation>比較</translation>
+        </message>
+        <message>
+            <source>Projected impact</source>
+            <translation>施策の効果予測</translation>
+        </message>
+        <message>
+            <source>Make &amp;To-be Journey</source>
+            <translation>あるべき姿のジャーニーを作成(&amp;T)</translation>
+        </message>
+        <message>
+            <source>A linked copy of this journey to draw the future state in and compare</source>
+            <translation>このジャーニーのつながったコピー。将来の姿を描いて比較します</translation>
         </message>
     </context>
     <context>
@@ -2754,6 +2978,30 @@
             <translation>レーンを削除</translation>
         </message>
         <message>
+            <source>Edit persona</source>
+            <translation>ペルソナを編集</translation>
+        </message>
+        <message>
+            <source>Set persona photo</source>
+            <translation>ペルソナの写真を設定</translation>
+        </message>
+        <message>
+            <source>Remove persona photo</source>
+            <translation>ペルソナの写真を外す</translation>
+        </message>
+        <message>
+            <source>Remove persona</source>
+            <translation>ペルソナを削除</translation>
+        </message>
+        <message>
+            <source>Make to-be journey</source>
+            <translation>あるべき姿のジャーニーを作成</translation>
+        </message>
+        <message>
+            <source>Unlink to-be journey</source>
+            <translation>あるべき姿のつながりを解除</translation>
+        </message>
+        <message>
             <source>Move %n touchpoints</source>
             <translation>%n 件のタッチポイントを移動</translation>
         </message>
@@ -2925,6 +3173,34 @@
             <translation>単位</translation>
         </message>
         <message>
+            <source>Profile</source>
+            <translation>プロフィール</translation>
+        </message>
+        <message>
+            <source>Goals</source>
+            <translation>目標</translation>
+        </message>
+        <message>
+            <source>Decision criteria</source>
+            <translation>判断基準</translation>
+        </message>
+        <message>
+            <source>Worries</source>
+            <translation>不安・懸念</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>ひとこと</translation>
+        </message>
+        <message>
+            <source>Headcount</source>
+            <translation>人数</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>写真</translation>
+        </message>
+        <message>
             <source>must be from %1 to %2 (not %3)</source>
             <translation>%1〜%2 で指定してください（%3 は不可）</translation>
         </message>
@@ -2953,6 +3229,22 @@
             <translation>%1 のような色で指定してください（%2 は不可）</translation>
         </message>
         <message>
+            <source>is not a usable PNG or JPEG picture (%1)</source>
+            <translation>は使える PNG / JPEG 画像ではありません（%1）</translation>
+        </message>
+        <message>
+            <source>is too large (%1 %2, at most %3)</source>
+            <translation>が大きすぎます（%1 %2、上限 %3）</translation>
+        </message>
+        <message>
+            <source>bytes</source>
+            <translation>バイト</translation>
+        </message>
+        <message>
+            <source>pixels</source>
+            <translation>ピクセル</translation>
+        </message>
+        <message>
             <source>is too long (%1)</source>
             <translation>長すぎます（%1）</translation>
         </message>
@@ -2979,6 +3271,10 @@
             <source>Emotion</source>
             <translation>感情</translation>
         </message>
+        <message>
+            <source>%n people</source>
+            <translation>%n 人</translation>
+        </message>
     </context>
     <context>
         <name>Room</name>
@@ -3000,7 +3296,7 @@
         </message>
         <message>
             <source>Restore</source>
-            <translation>復元</translation>
+            <translation>復元する</translation>
         </message>
         <message>
             <source>Discard</source>

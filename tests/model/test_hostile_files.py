@@ -27,7 +27,7 @@ from journeymap.model.document import (
     validate_file,
     write_store_file,
 )
-from journeymap.model.sqlrows import APPLICATION_ID, SCHEMA_SQL
+from journeymap.model.sqlrows import APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION
 from journeymap.model.templates import load_template
 
 TABLES = ("project", "dimension", "role", "journey", "phase", "stage", "lane", "influence",
@@ -379,7 +379,7 @@ def test_an_old_version_is_upgraded_in_memory_never_by_sql_in_the_file(tmp_path)
     conn = sqlite3.connect(tmp_path / "new.jmap")
     assert dict(conn.execute("SELECT key, value FROM meta")) == {
         "created_by": "journeymap", "upgraded_from": "1"}
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
     assert len(load_store(tmp_path / "new.jmap").tables["touchpoint"]) == touchpoints
 

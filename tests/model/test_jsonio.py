@@ -25,8 +25,9 @@ def test_small_project_round_trips_exactly(small_json):
     store = loads_project(small_json.read_text("utf-8"))
     text = dumps_project(store)
     assert dumps_project(loads_project(text)) == text
-    # import -> export keeps every value of the original file
-    assert json.loads(text) == _data(small_json)
+    # import -> export keeps every value of the original (version 1) file; export
+    # writes version 2
+    assert json.loads(text) == {**_data(small_json), "version": 2}
 
 
 @pytest.mark.parametrize("name", ["blank", "b2b-procurement", "benefits-procurement",
@@ -67,7 +68,7 @@ def test_templates_round_trip(name, lang):
      "not the id"),
     (lambda d: d["project"]["settings"]["dimension_weights"].update(speed=2.0),
      "$.project.settings.dimension_weights.speed", "not the id of a dimension"),
-    (lambda d: d.update(version=2), "$.version", "newer journeymap"),
+    (lambda d: d.update(version=3), "$.version", "newer journeymap"),
     (lambda d: d.update(format="other"), "$.format", "not a journeymap file"),
     (lambda d: d["roles"][0].update(default_influence=True), "$.roles[0].default_influence",
      "whole number"),

@@ -139,6 +139,9 @@ class ProjectTree(QTreeWidget):
         for j in store.journeys():
             text = j.name + (f" — {j.segment}" if j.segment and j.segment != j.name else "")
             item = self._item(journeys, text, "journey", j.id)
+            if j.variant_of is not None and store.get("journey", j.variant_of) is not None:
+                item.setToolTip(0, self.tr("To-be of %1").replace(
+                    "%1", store.journey(j.variant_of).name))
             if j.id == self.journey:
                 item.setFont(0, bold)
         journey = self.journey if self.journey and store.get("journey", self.journey) else None
@@ -347,6 +350,8 @@ class ProjectTree(QTreeWidget):
             if len(store.journeys()) <= 1:
                 self.error.emit(self.tr("A project keeps at least one journey."))
                 return
+            if not self.confirm_delete_as_is(id):
+                return
             self._emit(lambda: edits.delete(store, "journey", [id]))
             return
         if kind == "phase":
@@ -371,6 +376,31 @@ class ProjectTree(QTreeWidget):
             self._emit(lambda: edits.delete(store, kind, [id]))
         else:
             self._emit(lambda: edits.rehome_and_delete(store, kind, id, move_to))
+
+    def make_to_be(self, journey: str | None = None) -> None:
+        """A to-be journey of ``journey`` (default: the current one), then switch to it."""
+        store, journey = self.store, journey or self.journey
+        if store is None or journey is None:
+            return
+        edit = self._emit(lambda: edits.make_to_be(
+            store, journey, self.tr("%1 (to-be)").replace("%1", store.journey(journey).name)))
+        if edit is not None and edit.subject:
+            self.journey_activated.emit(edit.subject)
+
+    def confirm_delete_as_is(self, journey: str) -> bool:
+        """Deleting an as-is journey: its to-be journeys stay, as plain journeys (say so)."""
+        store = self.store
+        if store is None:
+            return False
+        to_be = [j.name for j in store.journeys() if j.variant_of == journey]
+        if not to_be:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Delete journey"),
+            self.tr("%1 is the as-is of %2. Deleting it keeps %2 as a plain journey, no "
+                    "longer compared with it. Delete %1?").replace(
+                "%1", store.journey(journey).name).replace("%2", ", ".join(to_be)))
+        return answer == QMessageBox.StandardButton.Yes
 
     def remove_lane(self, role: str) -> None:
         store, journey = self.store, self.journey
@@ -420,6 +450,8 @@ class ProjectTree(QTreeWidget):
             if kind == "journey" and id != self.journey:
                 act = menu.addAction(self.tr("Switch to this journey"))
                 act.triggered.connect(lambda: self.journey_activated.emit(id))
+            if kind == "journey":
+                self._action(menu, self.tr("Make to-be journey"), lambda: self.make_to_be(id))
             self._action(menu, self.tr("Rename…"), lambda: self.rename(kind, id), "F2")
             if kind == "role":
                 self._action(menu, self.tr("Change colour…"), lambda: self.recolour(id))
