@@ -128,7 +128,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export", help="export a project")
     s.add_argument("file", type=Path)
     s.add_argument("--format", required=True, choices=EXPORT_FORMATS)
-    s.add_argument("-o", "--output", type=Path, required=True)
+    s.add_argument("-o", "--output", type=Path, required=True,
+                   help="output file; - writes text formats (json, mermaid, csv, md) to "
+                        "standard output")
     s.add_argument("--journey")
     s.add_argument("--paper", choices=("a3", "a4"),
                    help="paper size: a3 landscape for the map (default), a4 for the report")
@@ -327,27 +329,76 @@ def cmd_rank(args: argparse.Namespace) -> None:
         _print(json.dumps(ranking.to_json(), ensure_ascii=False, indent=2),
                json_style=True)
         return
+    _print_ranking(store, ranking)
+
+
+def _print_ranking(store: Any, ranking: Any) -> None:
+    """The ranked lists in words: each list numbered from 1, one explained line per row
+    (names and rounded numbers, no ids), then the done actions."""
+    from journeymap.analysis.content_text import content_lang
+    from journeymap.analysis.scoring import explain
+    from journeymap.export.actionlist import TEXT, status_text
+
+    lang = content_lang(store.project.language)
     for note in ranking.notes:
         _print(f"note: {note}")
-    for item in ranking.rows:
-        kind = "action" if item.type == "action" else "pain  "
-        _print(f"{item.rank:>3}. [{kind}] {item.priority:8.4f}  {item.title}  ({item.id})")
-        for f in item.breakdown:
-            _print(f"        {f.op} {f.name} = {f.value:g}  ({f.source})")
+    for key, items in (("actions", ranking.actions), ("pains", ranking.pains),
+                       ("dones", ranking.done)):
+        if not items:
+            continue
+        _print(f"{TEXT[lang][key]}:")
+        for item in items:
+            status = status_text(item.status, lang) if key == "actions" else None
+            _print(f"{item.rank:>4}. {explain(item, lang, status)}")
+
+
+TEXT_FORMATS = ("json", "mermaid", "csv", "md")
+
+
+def _export_text(store: Any, fmt: str, journey: str | None) -> str:
+    """The text of a text format (json, mermaid, csv, md), as written to a file."""
+    if fmt == "json":
+        from journeymap.model.jsonio import dumps_project
+
+        return dumps_project(store)
+    if fmt == "mermaid":
+        from journeymap.export.mermaid import project_mermaid
+
+        return project_mermaid(store, journey)
+    from journeymap.export import actionlist
+
+    if fmt == "csv":
+        return "\ufeff" + actionlist.csv_text(store, journey)
+    return actionlist.markdown_text(store, journey)
+
+
+def _export_stdout(store: Any, fmt: str, journey: str | None) -> None:
+    """``-o -``: a text format to standard output; binary formats are refused."""
+    if fmt not in TEXT_FORMATS:
+        raise CliError(f"-o - writes text formats ({', '.join(TEXT_FORMATS)}) to standard "
+                       f"output; {fmt} is binary: give a file name")
+    text = _export_text(store, fmt, journey)
+    if fmt == "csv":
+        text = text.lstrip("\ufeff")
+    sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
+    sys.stdout.flush()
 
 
 def cmd_export(args: argparse.Namespace) -> None:
     store = _load(args.file)
     journey = _journey(store, args.journey)
     fmt, out = args.format, args.output
-    if fmt == "json":
-        from journeymap.model.jsonio import dumps_project
+    if str(out) == "-":
+        _export_stdout(store, fmt, journey)
+        return
+    if fmt in ("json", "mermaid"):
+        _write_text(out, _export_text(store, fmt, journey))
+        if fmt == "mermaid":
+            from journeymap.export.mermaid import is_markdown
 
-        _write_text(out, dumps_project(store))
-    elif fmt == "mermaid":
-        from journeymap.export.mermaid import project_mermaid
-
-        _write_text(out, project_mermaid(store, journey))
+            if is_markdown(store, journey):
+                _print(f"{len(store.journeys())} journeys: one Mermaid diagram per journey, "
+                       f"as Markdown with a fenced block each (--journey ID for one diagram)")
     elif fmt in ("csv", "xlsx", "md"):
         from journeymap.export import actionlist
 

@@ -23,7 +23,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLoggingCategory, QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from journeymap.analysis.scoring import RankedItem, Ranking, rank
+from journeymap.analysis.content_text import BREAKDOWN_TEXT
+from journeymap.analysis.scoring import RankedItem, Ranking, explain, num, plural, rank
 from journeymap.export.paint import (
     TEXTS,
     Progress,
@@ -248,11 +249,8 @@ class _Table:
 
 
 def _num(x: float) -> str:
-    if x == 0:
-        return "0"
-    if abs(x) >= 100:
-        return f"{x:,.1f}"
-    return f"{x:.3f}" if abs(x) >= 0.001 else f"{x:.2e}"
+    """A score in the report: at most two decimals (as on screen)."""
+    return num(x)
 
 
 class ReportBuilder:
@@ -281,6 +279,7 @@ class ReportBuilder:
         self.flow.new_page()
         self.actions(ranking)
         self.pains(ranking)
+        self.done(ranking)
         if charts:
             self.charts(progress)
         return self.flow.pages
@@ -319,12 +318,11 @@ class ReportBuilder:
             self.flow.y += 6
 
     def _breakdown(self, item: RankedItem, width: float) -> list[_Line]:
-        out: list[_Line] = []
-        for fac in item.breakdown:
-            name = self.t.get(f"factor_{fac.name}", fac.name)
-            text = f"{fac.op} {name} {fac.value:g} — {fac.source}"
-            out += [_Line(s, SMALL, color=MUTED) for s in wrap(text, SMALL, width)]
-        return out
+        """The row's explanation in words (names, rounded numbers; no title: the row
+        shows it above)."""
+        text = explain(item, self.lang)
+        text = text[len(item.title) + 3:] if text.startswith(item.title + " — ") else text
+        return [_Line(s, SMALL, color=MUTED) for s in wrap(text, SMALL, width)]
 
     def actions(self, ranking: Ranking) -> None:
         f, t = self.flow, self.t
@@ -342,7 +340,8 @@ class ReportBuilder:
         w = table.cell_width(1)
         for item in ranking.actions:
             main = [_Line(s, BODY, True) for s in wrap(item.title, BODY, w, True)]
-            meta = [t["addresses"].format(n=len(item.pain_ids))]
+            meta = [t["addresses"].format(pains=plural(BREAKDOWN_TEXT[self.lang], "pain",
+                                                       len(item.pain_ids)))]
             if item.owner:
                 meta.append(f"{t['owner']}: {item.owner}")
             action = self.store.get("action", item.id)
@@ -358,6 +357,27 @@ class ReportBuilder:
                 [_Line(str(item.effort or "–"), BODY)],
                 [_Line(s, SMALL) for s in wrap(status, SMALL, table.cell_width(5))],
             ])
+        f.y += 10
+
+    def done(self, ranking: Ranking) -> None:
+        """The actions already done, with the pain points they addressed (not ranked)."""
+        if not ranking.done:
+            return
+        f, t, s = self.flow, self.t, self.store
+        f.heading(t["done_title"])
+        cols = [_Column("rank", 30), _Column("item", 0), _Column("priority", 58, True)]
+        table = _Table(f, cols, [t["col_rank"], t["col_addressed"], t["col_priority"]])
+        table.start()
+        w = table.cell_width(1)
+        for item in ranking.done:
+            main = [_Line(x, BODY, True) for x in wrap(item.title, BODY, w, True)]
+            titles = [getattr(s.get("pain_point", pid), "title", "") for pid in item.pain_ids]
+            for title in titles:
+                main += [_Line(x, SMALL) for x in wrap(f"• {title}", SMALL, w)]
+            if not titles:
+                main.append(_Line(t["none"], SMALL, color=MUTED))
+            table.row([[_Line(str(item.rank), BODY, True)], main,
+                       [_Line(_num(item.priority), BODY)]])
         f.y += 10
 
     def pains(self, ranking: Ranking) -> None:

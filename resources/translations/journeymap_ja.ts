@@ -878,6 +878,10 @@
             <translation>journeymap</translation>
         </message>
         <message>
+            <source>&amp;History</source>
+            <translation>履歴(&amp;H)</translation>
+        </message>
+        <message>
             <source>Main toolbar</source>
             <translation>メインツールバー</translation>
         </message>
@@ -1084,10 +1088,6 @@
         <message>
             <source>&amp;View</source>
             <translation>表示(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;History</source>
-            <translation>履歴(&amp;H)</translation>
         </message>
         <message>
             <source>&amp;Panels</source>
@@ -1388,12 +1388,36 @@
             <translation>票数</translation>
         </message>
         <message>
+            <source>Status</source>
+            <translation>状況</translation>
+        </message>
+        <message>
             <source>Action</source>
             <translation>施策</translation>
         </message>
         <message>
             <source>Pain point</source>
             <translation>ペインポイント</translation>
+        </message>
+        <message>
+            <source>idea</source>
+            <translation>アイデア</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>計画済み</translation>
+        </message>
+        <message>
+            <source>doing</source>
+            <translation>実施中</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>完了</translation>
+        </message>
+        <message>
+            <source>dropped</source>
+            <translation>中止</translation>
         </message>
         <message>
             <source>Priority of an action; impact of a pain point</source>
@@ -1472,8 +1496,32 @@
             <translation>プロジェクトが開かれていません。</translation>
         </message>
         <message>
-            <source>%1 actions · %2 unaddressed pain points</source>
-            <translation>施策 %1 件 · 未対応のペインポイント %2 件</translation>
+            <source>Done: actions finished, with what they addressed</source>
+            <translation>完了：終わった施策と対応したペインポイント</translation>
+        </message>
+        <message>
+            <source>No action is done yet.</source>
+            <translation>完了した施策はまだありません。</translation>
+        </message>
+        <message>
+            <source>1 action</source>
+            <translation>施策 1 件</translation>
+        </message>
+        <message>
+            <source>%1 actions</source>
+            <translation>施策 %1 件</translation>
+        </message>
+        <message>
+            <source>1 unaddressed pain point</source>
+            <translation>未対応のペインポイント 1 件</translation>
+        </message>
+        <message>
+            <source>%1 unaddressed pain points</source>
+            <translation>未対応のペインポイント %1 件</translation>
+        </message>
+        <message>
+            <source>%1 done</source>
+            <translation>完了 %1 件</translation>
         </message>
         <message>
             <source>Select a row to see how its priority is computed: every factor, its value and where it comes from.</source>
@@ -1498,6 +1546,10 @@
         <message>
             <source>Impact</source>
             <translation>インパクト</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完了</translation>
         </message>
         <message>
             <source>Dimension</source>
@@ -2760,12 +2812,12 @@
     <context>
         <name>JourneyCanvas</name>
         <message>
-            <source>Emotion</source>
-            <translation>感情</translation>
-        </message>
-        <message>
             <source>Handoff</source>
             <translation>引き継ぎ</translation>
+        </message>
+        <message>
+            <source>Emotion</source>
+            <translation>感情</translation>
         </message>
     </context>
 </TS>
