@@ -11,8 +11,10 @@ starts without it. The data comes from :mod:`journeymap.analysis.summaries` and
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import textwrap
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +60,36 @@ def _wrap(text: str, width: int, max_lines: int = 3) -> str:
         lines = textwrap.wrap(text, width * 2, break_long_words=False) or [text]
     else:
         lines = [text[i:i + width] for i in range(0, len(text), width)]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][:-1] + "…"
+    return "\n".join(lines)
+
+
+def _cols(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def wrap_cols(text: str, cols: int, max_lines: int = 3) -> str:
+    """Wrap ``text`` to lines of at most ``cols`` columns (a CJK character takes two):
+    Latin words move whole to the next line, CJK text breaks between any two
+    characters but never before closing punctuation (、。）」 etc.); more than
+    ``max_lines`` lines end in "…"."""
+    lines: list[str] = []
+    line, width = "", 0
+    for word in re.findall(r"[^\s\u3000-\u9fff\uff00-\uffef]+\s*|[\u3000-\u9fff\uff00-\uffef]\s*|\s+",
+                           text):
+        w = sum(_cols(c) for c in word.rstrip())
+        closing = word[:1] in "、。，．）」』】〕！？：:,.)"
+        if line and width + w > cols and not closing:
+            lines.append(line.rstrip())
+            line, width = "", 0
+            word = word.lstrip()
+            w = sum(_cols(c) for c in word.rstrip())
+        line += word
+        width += sum(_cols(c) for c in word)
+    if line.strip():
+        lines.append(line.rstrip())
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][:-1] + "…"
@@ -243,8 +275,8 @@ def nps_chart(fig: Figure, store: Store, journey: str | None) -> None:
 
 
 def handoff_chart(fig: Figure, store: Store, journey: str | None) -> None:
-    """Bars of cross-role handoffs per role (sent / received) and a text panel with
-    bottlenecks, unreachable touchpoints and cycles."""
+    """Bars of cross-role handoffs per role (sent / received) and a text panel with the
+    analysis in words: who coordinates most, waiting points, loops, breaks."""
     from journeymap.analysis.graph import analyse_handoffs
 
     _prepare(fig)
@@ -270,26 +302,21 @@ def handoff_chart(fig: Figure, store: Store, journey: str | None) -> None:
     ax.legend(loc="lower right", fontsize=8)
     ax.set_title(L["burden"], fontsize=10)
 
-    tps = store.tables["touchpoint"]
+    from journeymap.analysis.graph import describe_handoffs
 
-    def name(tp_id: str) -> str:
-        return _wrap(getattr(tps.get(tp_id), "title", tp_id), 18, 1)
-
-    lines = [f"■ {L['bottlenecks']}"]
-    lines += [f"  {name(b.touchpoint)}  {b.betweenness:.3f}" for b in res.bottlenecks[:5]]
-    if not res.bottlenecks:
-        lines.append(f"  {L['none']}")
-    lines.append("")
-    lines.append(f"■ {L['unreachable']}: {len(res.unreachable)}")
-    lines += [f"  {name(t)}" for t in res.unreachable[:4]]
-    if len(res.unreachable) > 4:
-        lines.append(f"  … {L['more']} {len(res.unreachable) - 4}")
-    lines.append("")
-    more = "+" if res.cycles_truncated else ""
-    lines.append(f"■ {L['cycles']}: {len(res.cycles)}{more}")
-    for c in res.cycles[:2]:
-        lines.append("  " + _wrap(" → ".join(getattr(tps.get(t), "title", t) for t in c), 30, 2)
-                     .replace("\n", "\n  "))
+    # The same words as the Analyses tab, shortened: each question's first answers.
+    width = 44
+    lines: list[str] = []
+    for k, (head, answers) in enumerate(describe_handoffs(store, res, _lang(store))):
+        if head:
+            lines.append("■ " + wrap_cols(head, width, 2).replace("\n", "\n  "))
+        # Chains (indented) stay in the Analyses tab; the bars already show the counts.
+        shown = [a for a in answers if not a.startswith("    ")][1 if k == 0 else 0:]
+        for answer in shown[:2]:
+            lines.append("  " + wrap_cols(answer, width - 2, 3).replace("\n", "\n  "))
+        if len(shown) > 2:
+            lines.append(f"  … {L['more']} {len(shown) - 2}")
+        lines.append("")
     tx.axis("off")
     tx.text(0.0, 1.0, "\n".join(lines), va="top", ha="left", fontsize=8.5,
             transform=tx.transAxes, linespacing=1.4)

@@ -276,5 +276,64 @@ BREAKDOWN_TEXT: dict[str, dict[str, str]] = {
 }
 
 
-__all__ = ["BREAKDOWN_TEXT", "CHART_TEXT", "EXPORT_TEXT", "LANGUAGES", "MAP_TEXT",
+#: The handoff analysis in words (:func:`journeymap.analysis.graph.describe_handoffs`).
+HANDOFF_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "handoff_one": "1 handoff", "handoff_many": "{n} handoffs",
+        "chain_one": "1 chain", "chain_many": "{n} chains",
+        "overview": "{handoffs} in this journey, {cross} of them across roles.",
+        "burden_head": "Who coordinates most",
+        "busiest": "{role} carries the most cross-role handoffs: {n} ({sent} sent, "
+                   "{received} received).",
+        "burden_row": "{role}: {n} ({sent} sent, {received} received)",
+        "no_cross": "No handoff crosses roles.",
+        "waiting_head": "Waiting points: where work waits on another role",
+        "converge": "{title} ({role}, {stage}): handoffs from {senders} converge here; "
+                    "{chains} pass through.",
+        "passes": "{title} ({role}, {stage}): {chains} of handoffs pass through.",
+        "no_waiting": "No waiting point: no handoffs converge and no touchpoint carries "
+                      "several chains.",
+        "loops_head": "Handoff loops",
+        "loop": "Work goes round: {chain}.",
+        "no_loops": "No handoff loops.",
+        "loops_more": "… and more loops.",
+        "breaks_head": "Where a chain of handoffs breaks off",
+        "break": "{title} ({role}, {stage}) receives work but hands nothing on, although "
+                 "handoffs continue until {last}: {chain}.",
+        "no_breaks": "Every chain of handoffs runs to {last}.",
+        "no_handoffs": "No handoffs in this journey yet: draw them on the map to see who "
+                       "waits on whom.",
+        "and": " and ", "comma": ", ", "quote": "“{}”",
+    },
+    "ja": {
+        "handoff_one": "引き継ぎ 1件", "handoff_many": "引き継ぎ {n}件",
+        "chain_one": "1本の連鎖", "chain_many": "{n}本の連鎖",
+        "overview": "このジャーニーには{handoffs}があり、そのうち{cross}件が役割をまたぎます。",
+        "burden_head": "調整を最も担う役割",
+        "busiest": "役割間の引き継ぎを最も多く担うのは{role}です: {n}件（送る側 {sent}、"
+                   "受ける側 {received}）。",
+        "burden_row": "{role}: {n}件（送る側 {sent}、受ける側 {received}）",
+        "no_cross": "役割をまたぐ引き継ぎはありません。",
+        "waiting_head": "待ちが生じる箇所: 他の役割を待つところ",
+        "converge": "{title}（{role}、{stage}）: {senders}からの引き継ぎがここに集まります。"
+                    "{chains}が通ります。",
+        "passes": "{title}（{role}、{stage}）: 引き継ぎの{chains}が通ります。",
+        "no_waiting": "待ちが生じる箇所はありません: 引き継ぎが集まる箇所も、"
+                      "複数の連鎖が通る箇所もありません。",
+        "loops_head": "引き継ぎのループ",
+        "loop": "仕事が一巡します: {chain}。",
+        "no_loops": "引き継ぎのループはありません。",
+        "loops_more": "…ほかにもループがあります。",
+        "breaks_head": "引き継ぎの連鎖が途切れる箇所",
+        "break": "{title}（{role}、{stage}）は仕事を受けますが、次に渡しません"
+                 "（引き継ぎは{last}まで続きます）: {chain}。",
+        "no_breaks": "引き継ぎの連鎖はすべて{last}まで続きます。",
+        "no_handoffs": "このジャーニーにはまだ引き継ぎがありません。マップに描くと、"
+                       "誰が誰を待っているかが分かります。",
+        "and": "", "comma": "", "quote": "「{}」",
+    },
+}
+
+
+__all__ = ["BREAKDOWN_TEXT", "CHART_TEXT", "EXPORT_TEXT", "HANDOFF_TEXT", "LANGUAGES", "MAP_TEXT",
            "content_lang", "map_text"]

@@ -270,44 +270,8 @@
             <translation>このグラフは描けません：%1</translation>
         </message>
         <message>
-            <source>none</source>
-            <translation>なし</translation>
-        </message>
-        <message>
-            <source>across roles</source>
-            <translation>役割間</translation>
-        </message>
-        <message>
-            <source>Coordination burden per role</source>
-            <translation>役割別の調整負担</translation>
-        </message>
-        <message>
-            <source>sent</source>
-            <translation>送る側</translation>
-        </message>
-        <message>
-            <source>received</source>
-            <translation>受ける側</translation>
-        </message>
-        <message>
-            <source>Unreachable from the start</source>
-            <translation>開始から到達できないタッチポイント</translation>
-        </message>
-        <message>
-            <source>Cycles</source>
-            <translation>循環</translation>
-        </message>
-        <message>
             <source>No journey.</source>
             <translation>ジャーニーがありません。</translation>
-        </message>
-        <message>
-            <source>Bottleneck touchpoints (betweenness)</source>
-            <translation>ボトルネックのタッチポイント（媒介中心性）</translation>
-        </message>
-        <message>
-            <source>(estimated)</source>
-            <translation>（推定）</translation>
         </message>
     </context>
     <context>

@@ -243,54 +243,29 @@ class ChartsPanel(QWidget):
         self.text.setHtml(self.handoff_html())
 
     def handoff_html(self) -> str:
-        """The handoff figures as text: burden per role, bottlenecks, unreachable
-        touchpoints and cycles of the current journey."""
+        """The handoff analysis in words of the project's language: who coordinates
+        most, waiting points with their chains, loops, where a chain breaks off
+        (:func:`journeymap.analysis.graph.describe_handoffs`)."""
         store, journey = self.store, self.journey
-        # Translated texts first: lupdate does not see tr() inside f-strings.
-        t_none = escape(self.tr("none"))
-        t_handoffs = escape(self.tr("Handoffs"))
-        t_across = escape(self.tr("across roles"))
-        t_burden = escape(self.tr("Coordination burden per role"))
-        t_sent = escape(self.tr("sent"))
-        t_received = escape(self.tr("received"))
-        t_unreachable = escape(self.tr("Unreachable from the start"))
-        t_cycles = escape(self.tr("Cycles"))
         if store is None or journey is None or store.get("journey", journey) is None:
             return "<p>" + escape(self.tr("No journey.")) + "</p>"
-        from journeymap.analysis.graph import analyse_handoffs
+        from journeymap.analysis.content_text import content_lang
+        from journeymap.analysis.graph import analyse_handoffs, describe_handoffs
 
-        res = analyse_handoffs(store, journey)
-        tps = store.tables["touchpoint"]
-
-        def title(tid: str) -> str:
-            return escape(getattr(tps.get(tid), "title", tid))
-
-        out = [f"<p><b>{t_handoffs}</b>: {res.handoffs} · "
-               f"{t_across}: {res.cross_role_handoffs}</p>"]
-        out.append(f"<p><b>{t_burden}</b></p><ul>")
-        for b in res.coordination:
-            out.append(f"<li>{escape(b.name)}: {b.handoffs} ("
-                       f"{t_sent} {b.sent}, {t_received} {b.received})</li>")
-        out.append("</ul>")
-        head = self.tr("Bottleneck touchpoints (betweenness)")
-        if res.betweenness_estimated:
-            head += " " + self.tr("(estimated)")
-        out.append(f"<p><b>{escape(head)}</b></p><ul>")
-        out += [f"<li>{escape(b.title)} ({b.betweenness:.3f})</li>" for b in res.bottlenecks]
-        if not res.bottlenecks:
-            out.append(f"<li>{t_none}</li>")
-        out.append("</ul>")
-        out.append(f"<p><b>{t_unreachable}</b>: {len(res.unreachable)}</p><ul>")
-        out += [f"<li>{title(t)}</li>" for t in res.unreachable[:50]]
-        if len(res.unreachable) > 50:
-            out.append(f"<li>… {len(res.unreachable) - 50}</li>")
-        out.append("</ul>")
-        more = "+" if res.cycles_truncated else ""
-        out.append(f"<p><b>{t_cycles}</b>: {len(res.cycles)}{more}</p><ul>")
-        out += [f"<li>{' → '.join(title(t) for t in c)}</li>" for c in res.cycles]
-        if not res.cycles:
-            out.append(f"<li>{t_none}</li>")
-        out.append("</ul>")
+        sections = describe_handoffs(store, analyse_handoffs(store, journey),
+                                     content_lang(store.project.language))
+        out: list[str] = []
+        for head, lines in sections:
+            if head:
+                out.append(f"<p><b>{escape(head)}</b></p>")
+            out.append("<ul>")
+            for line in lines:
+                if line.startswith("    "):  # a chain under the point above it
+                    out.append(f"<li style='list-style-type:none'><small>"
+                               f"{escape(line.strip())}</small></li>")
+                else:
+                    out.append(f"<li>{escape(line)}</li>")
+            out.append("</ul>")
         return "".join(out)
 
 
