@@ -134,6 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--journey")
     s.add_argument("--paper", choices=("a3", "a4"),
                    help="paper size: a3 landscape for the map (default), a4 for the report")
+    s.add_argument("--map-paper", choices=("a3", "a4"),
+                   help="report: paper of the map pages, landscape (default a3)")
     s.add_argument("--lang", choices=("ja", "en"))
     s.add_argument("--tile", action="store_true", help="PDF map over several pages")
     s.add_argument("--dpi", type=int, default=150, help="PNG resolution")
@@ -409,7 +411,7 @@ def cmd_export(args: argparse.Namespace) -> None:
         from journeymap.export.render import export_rendered
 
         export_rendered(store, out, fmt, journey=journey, paper=args.paper, lang=args.lang,
-                        tile=args.tile, dpi=args.dpi)
+                        tile=args.tile, dpi=args.dpi, map_paper=args.map_paper)
     _print(f"wrote {out}")
 
 

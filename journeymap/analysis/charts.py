@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import textwrap
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -52,18 +51,9 @@ def _prepare(fig: Figure) -> None:
 
 
 def _wrap(text: str, width: int, max_lines: int = 3) -> str:
-    """Wrap a label: at spaces for Latin text, every ``width`` characters for CJK."""
-    if not text:
-        return ""
-    if " " in text or text.isascii():
-        # A CJK character is about two Latin ones wide; words are never split.
-        lines = textwrap.wrap(text, width * 2, break_long_words=False) or [text]
-    else:
-        lines = [text[i:i + width] for i in range(0, len(text), width)]
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][:-1] + "…"
-    return "\n".join(lines)
+    """Wrap a label to ``width`` CJK characters (``2 × width`` Latin ones) a line:
+    Latin words stay whole, CJK text breaks between characters (:func:`wrap_cols`)."""
+    return wrap_cols(text, width * 2, max_lines) if text else ""
 
 
 def _cols(ch: str) -> int:
@@ -115,10 +105,21 @@ def _has_journey(store: Store, journey: str | None) -> bool:
     return bool(journey) and journey in store.tables["journey"]
 
 
+LABEL_PT = 8.0
+
+
 def _stage_ticks(ax: Any, names: list[str]) -> None:
-    width = max(4, min(12, int(60 / max(1, len(names)))))
+    """Stage names under the x axis that never overlap: wrapped to the width of their
+    slot (a CJK character counts two columns of about half the font size); when a slot
+    is too narrow even for wrapped words, one line each, rotated 45°."""
     ax.set_xticks(range(len(names)))
-    ax.set_xticklabels([_wrap(n, width) for n in names], fontsize=8)
+    slot_pt = ax.figure.get_figwidth() * ax.get_position().width * 72 / max(1, len(names))
+    cols = int(slot_pt * 0.85 / (LABEL_PT * 0.55))
+    if cols >= 7:
+        ax.set_xticklabels([wrap_cols(n, cols, 3) for n in names], fontsize=LABEL_PT)
+    else:
+        ax.set_xticklabels([wrap_cols(n, 20, 1) for n in names], fontsize=LABEL_PT,
+                           rotation=45, ha="right", rotation_mode="anchor")
 
 
 # -- charts ---------------------------------------------------------------------------------

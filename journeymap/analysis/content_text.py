@@ -9,6 +9,8 @@ both languages (a test checks it).
 
 from __future__ import annotations
 
+from typing import Any
+
 LANGUAGES = ("en", "ja")
 
 
@@ -31,7 +33,7 @@ def map_text(lang: str | None, key: str) -> str:
 
 
 #: Words of the exported pages (map PDF, report PDF): titles, legend, table heads.
-EXPORT_TEXT: dict[str, dict[str, str]] = {
+EXPORT_TEXT: dict[str, dict[str, Any]] = {
     "en": {
         "client": "Client", "journey": "Journey", "segment": "Segment", "date": "Date",
         "page": "page {n} of {total}",
@@ -61,6 +63,43 @@ EXPORT_TEXT: dict[str, dict[str, str]] = {
         "col_status": "Status", "col_frequency": "Freq.",
         "addresses": "addresses {pains}", "owner": "owner", "due": "due",
         "done_title": "Done: actions finished and what they addressed",
+        "summary": "Executive summary",
+        "start_with": "The five actions to start with",
+        "start_why": "{title} — {why}",
+        "why": "addresses {pains}, the worst {worst} (severity {sev} of 5); effort {effort} "
+               "of 5; priority {p}",
+        "why_none": "addresses no pain point yet",
+        "worst_stages": "The worst stage for each role",
+        "worst_stage": "{role}: {stage} — {pains}, impact {impact}",
+        "worst_stage_emotion": "{role}: {stage} — emotion {emotion}",
+        "worst_journey": " ({journey})",
+        "nps_title": "Net promoter score from survey scores",
+        "nps_line": "{journey}: NPS {nps} from {n} ({touchpoints} touchpoints scored)",
+        "score_one": "1 score", "score_many": "{n} scores",
+        "no_nps": "No survey scores yet.",
+        "map_title": "Journey map",
+        "handoffs_title": "Handoffs in words",
+        "method": "Appendix: method",
+        "method_text": [
+            "Impact of a pain point = severity/5 × frequency/5 × influence of its role at "
+            "its stage/5 × the weight of its dimension × (1 + vote weight × its votes / "
+            "the most votes on a pain point).",
+            "Priority of an action = the sum of the impacts of the pain points it "
+            "addresses × 5/effort × (1 + vote weight × its votes / the most votes on an "
+            "action that ranks).",
+            "Actions marked done leave the ranking and are listed apart; their pain points "
+            "count as addressed. Dropped actions are left out. Ideas, planned actions and "
+            "actions in progress rank, with their status shown.",
+            "Ties are broken by the higher severity, then by title. Numbers are rounded to "
+            "two decimals.",
+            "Handoffs: waiting points are touchpoints where handoffs from several "
+            "touchpoints converge or that several chains of handoffs pass through (ordered "
+            "by how many handoff paths run through them); a chain breaks off where work is "
+            "handed to a touchpoint that passes nothing on before the last stage with "
+            "handoffs.",
+            "NPS = % promoters (9–10) − % detractors (0–6) of the survey scores of a "
+            "touchpoint or journey.",
+        ],
         "col_addressed": "Action and the pain points it addressed",
         "evidence": "Evidence", "where": "{journey} · {role} · {stage} · {touchpoint}",
         "none": "(none)", "continued": "(continued)",
@@ -100,6 +139,39 @@ EXPORT_TEXT: dict[str, dict[str, str]] = {
         "col_status": "状態", "col_frequency": "頻度",
         "addresses": "{pains}に対応", "owner": "担当", "due": "期限",
         "done_title": "完了した施策と対応したペインポイント",
+        "summary": "エグゼクティブサマリー",
+        "start_with": "最初に着手する5つの施策",
+        "start_why": "{title} — {why}",
+        "why": "{pains}に対応。最も深刻なのは{worst}（深刻度 {sev}）。工数 {effort}（5段階）。"
+               "優先度 {p}",
+        "why_none": "まだペインポイントに対応していません",
+        "worst_stages": "役割ごとの最も厳しいステージ",
+        "worst_stage": "{role}: {stage} — {pains}、インパクト {impact}",
+        "worst_stage_emotion": "{role}: {stage} — 感情 {emotion}",
+        "worst_journey": "（{journey}）",
+        "nps_title": "アンケートのスコアによるNPS",
+        "nps_line": "{journey}: NPS {nps}（{n}、スコアのあるタッチポイント {touchpoints}件）",
+        "score_one": "スコア 1件", "score_many": "スコア {n}件",
+        "no_nps": "アンケートのスコアはまだありません。",
+        "map_title": "ジャーニーマップ",
+        "handoffs_title": "引き継ぎの分析",
+        "method": "付録: 算出方法",
+        "method_text": [
+            "ペインポイントのインパクト = 深刻度/5 × 頻度/5 × そのステージでの役割の影響度/5 × "
+            "体験要素の重み × (1 + 投票の重み × 投票数 / ペインポイントの最多投票数)。",
+            "施策の優先度 = 対応するペインポイントのインパクトの合計 × 5/工数 × "
+            "(1 + 投票の重み × 投票数 / 順位付けされる施策の最多投票数)。",
+            "完了した施策は順位から外れて別に示され、対応したペインポイントは対応済みとして"
+            "扱います。中止した施策は含めません。アイデア・計画済み・実施中の施策は状態を"
+            "示して順位付けします。",
+            "同順位は深刻度の高い順、次にタイトル順で決めます。数値は小数第2位までに丸めます。",
+            "引き継ぎ: 待ちが生じる箇所とは、複数のタッチポイントからの引き継ぎが集まる、または"
+            "複数の引き継ぎの連鎖が通るタッチポイントです（通る経路の多い順）。連鎖が途切れる"
+            "箇所とは、引き継ぎの最後のステージより前で、仕事を受けても次に渡さない"
+            "タッチポイントです。",
+            "NPS = タッチポイントまたはジャーニーのアンケートスコアの推奨者（9〜10）の割合 − "
+            "批判者（0〜6）の割合。",
+        ],
         "col_addressed": "施策と対応したペインポイント",
         "evidence": "根拠", "where": "{journey}・{role}・{stage}・{touchpoint}",
         "none": "（なし）", "continued": "（続き）",

@@ -397,6 +397,22 @@
             <translation>A4</translation>
         </message>
         <message>
+            <source>Paper of the map pages</source>
+            <translation>マップのページの用紙</translation>
+        </message>
+        <message>
+            <source>A4 portrait</source>
+            <translation>A4 縦</translation>
+        </message>
+        <message>
+            <source>A3 portrait</source>
+            <translation>A3 縦</translation>
+        </message>
+        <message>
+            <source>Paper of the report pages</source>
+            <translation>レポートのページの用紙</translation>
+        </message>
+        <message>
             <source>Fit to one page (tiles if text would be tiny)</source>
             <translation>1ページに収める（文字が小さすぎる場合は分割）</translation>
         </message>
@@ -421,8 +437,12 @@
             <translation>ジャーニー：</translation>
         </message>
         <message>
-            <source>Paper:</source>
-            <translation>用紙：</translation>
+            <source>Map paper:</source>
+            <translation>マップの用紙：</translation>
+        </message>
+        <message>
+            <source>Report paper:</source>
+            <translation>レポートの用紙：</translation>
         </message>
         <message>
             <source>Layout:</source>
