@@ -154,18 +154,24 @@ def coordination_burden(store: Store, journey: str) -> list[RoleBurden]:
     return out
 
 
+def betweenness(g: nx.DiGraph) -> dict[str, float]:
+    """Normalised betweenness centrality; a deterministic sampled estimate above
+    ``EXACT_BETWEENNESS_LIMIT`` nodes."""
+    if g.number_of_nodes() > EXACT_BETWEENNESS_LIMIT:
+        return nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLES, seed=0)
+    return nx.betweenness_centrality(g)
+
+
 def bottlenecks(store: Store, journey: str, top_n: int = 5,
-                graph: nx.DiGraph | None = None) -> tuple[list[Bottleneck], bool]:
+                graph: nx.DiGraph | None = None, bc: dict[str, float] | None = None
+                ) -> tuple[list[Bottleneck], bool]:
     """The ``top_n`` touchpoints by betweenness centrality with a value > 0 (ties by
     display order), and whether the values are a sampled estimate."""
     g = graph if graph is not None else handoff_graph(store, journey)
     if g.number_of_edges() == 0 or top_n <= 0:
         return [], False
     estimated = g.number_of_nodes() > EXACT_BETWEENNESS_LIMIT
-    if estimated:
-        bc = nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLES, seed=0)
-    else:
-        bc = nx.betweenness_centrality(g)
+    bc = bc if bc is not None else betweenness(g)
     order = {tp.id: i for i, tp in enumerate(store.touchpoints(journey))}
     best = sorted((n for n, v in bc.items() if v > 0), key=lambda n: (-bc[n], order.get(n, 0)))
     out = []
@@ -237,7 +243,8 @@ def handoff_chains(g: nx.DiGraph, order: dict[str, int],
 
 
 def waiting_points(store: Store, journey: str, g: nx.DiGraph,
-                   chains: list[tuple[str, ...]], top_n: int = 5) -> list[WaitingPoint]:
+                   chains: list[tuple[str, ...]], top_n: int = 5,
+                   bc: dict[str, float] | None = None) -> list[WaitingPoint]:
     """Touchpoints where handoffs converge (two or more senders) or that two or more
     chains pass through (not as their start or end), ordered by betweenness centrality,
     then by the chains through them, then display order."""
@@ -250,10 +257,7 @@ def waiting_points(store: Store, journey: str, g: nx.DiGraph,
                   or len(through.get(n, ())) >= 2]
     if not candidates:
         return []
-    if g.number_of_nodes() > EXACT_BETWEENNESS_LIMIT:
-        bc = nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLES, seed=0)
-    else:
-        bc = nx.betweenness_centrality(g)
+    bc = bc if bc is not None else betweenness(g)
     candidates.sort(key=lambda n: (-round(bc.get(n, 0.0), 12), -len(through.get(n, ())),
                                    order.get(n, 0)))
     out = []
@@ -311,7 +315,8 @@ def analyse_handoffs(store: Store, journey: str, top_n: int = 5,
     """Every handoff analysis of a journey, building the graph once."""
     g = handoff_graph(store, journey)
     burden = coordination_burden(store, journey)
-    bn, estimated = bottlenecks(store, journey, top_n, graph=g)
+    bc = betweenness(g) if g.number_of_edges() else {}
+    bn, estimated = bottlenecks(store, journey, top_n, graph=g, bc=bc)
     cyc, truncated = cycles(store, journey, max_cycles, graph=g)
     handoffs = store.handoffs(journey)
     order = {tp.id: i for i, tp in enumerate(store.touchpoints(journey))}
@@ -322,7 +327,7 @@ def analyse_handoffs(store: Store, journey: str, top_n: int = 5,
         coordination=burden, bottlenecks=bn, betweenness_estimated=estimated,
         start=journey_start(store, journey), unreachable=unreachable(store, journey, g),
         cycles=cyc, cycles_truncated=truncated,
-        waiting=waiting_points(store, journey, g, chains, top_n),
+        waiting=waiting_points(store, journey, g, chains, top_n, bc),
         breaks=chain_breaks(store, journey, g, chains), chains=len(chains),
         chains_truncated=chains_cut)
 
