@@ -407,5 +407,37 @@ HANDOFF_TEXT: dict[str, dict[str, str]] = {
 }
 
 
+#: Scenario NPS beside operational metrics (:func:`journeymap.analysis.summaries.describe_metrics`).
+METRIC_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Where the numbers disagree",
+        "intro": "Scenario NPS beside the operational metrics of each touchpoint. A "
+                 "percentage of 90 % or more reads as a good metric.",
+        "hides": "{title} ({role}, {stage}): {metric} looks good, but {score} — a good "
+                 "metric hides a poor experience.",
+        "none": "No touchpoint where a good metric sits beside a poor experience.",
+        "row": "{title} ({role}, {stage}): {score}; {metrics}",
+        "nps": "NPS {nps} from {n} scores",
+        "no_scores": "no survey scores", "no_metrics": "no metrics",
+        "quote": "“{}”", "and": " and ", "sep": ", ",
+        "empty": "No touchpoint of this journey has survey scores or metrics yet.",
+    },
+    "ja": {
+        "title": "数字が食い違うところ",
+        "intro": "タッチポイントごとに、シナリオNPSと業務指標を並べます。"
+                 "90 %以上の割合は良い指標とみなします。",
+        "hides": "{title}（{role}、{stage}）: {metric}は良く見えますが、{score}です — "
+                 "良い指標が悪い体験を隠しています。",
+        "none": "良い指標の陰に悪い体験があるタッチポイントはありません。",
+        "row": "{title}（{role}、{stage}）: {score}。{metrics}",
+        "nps": "NPS {nps}（スコア {n}件）",
+        "no_scores": "アンケートのスコアなし", "no_metrics": "指標なし",
+        "quote": "「{}」", "and": "と", "sep": "、",
+        "empty": "このジャーニーには、アンケートのスコアや指標のあるタッチポイントがまだありません。",
+    },
+}
+
+
 __all__ = ["BREAKDOWN_TEXT", "CHART_TEXT", "EXPORT_TEXT", "HANDOFF_TEXT", "LANGUAGES", "MAP_TEXT",
+           "METRIC_TEXT",
            "content_lang", "map_text"]

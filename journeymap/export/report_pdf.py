@@ -387,7 +387,7 @@ class ReportBuilder:
         return out
 
     def _nps_lines(self) -> list[str]:
-        from journeymap.analysis.summaries import journey_summary
+        from journeymap.analysis.summaries import journey_summary, signed
 
         t = self.t
         out = []
@@ -397,7 +397,7 @@ class ReportBuilder:
                 continue
             n = js.nps.n
             scores = t["score_one"] if n == 1 else t["score_many"].format(n=n)
-            out.append(t["nps_line"].format(journey=js.name, nps=f"{js.nps.nps:+.0f}",
+            out.append(t["nps_line"].format(journey=js.name, nps=signed(js.nps.nps),
                                             n=scores, touchpoints=js.scored_touchpoints))
         return out
 
@@ -558,6 +558,27 @@ class ReportBuilder:
             ])
         f.y += 10
 
+    def _metric_words(self, jid: str) -> None:
+        """Scenario NPS beside the operational metrics; good metrics hiding a poor
+        experience called out."""
+        from journeymap.analysis.content_text import METRIC_TEXT
+        from journeymap.analysis.summaries import describe_metrics, metrics_beside_nps
+
+        checks = metrics_beside_nps(self.store, jid)
+        if not checks:
+            return
+        f, t = self.flow, METRIC_TEXT[self.lang]
+        callouts, rows = describe_metrics(self.store, checks, self.lang)
+        f.ensure(80)
+        f.paragraph(t["title"], 11, True, after=3)
+        for c in callouts or [t["none"]]:
+            f.paragraph(("▲ " if callouts else "") + c, 8.5, bool(callouts),
+                        QColor("#a40000") if callouts else INK, indent=6, after=2)
+        f.paragraph(t["intro"], SMALL, color=MUTED, after=2)
+        for r in rows:
+            f.paragraph(f"• {r}", SMALL + 0.5, indent=6, after=1)
+        f.y += 4
+
     def _handoff_words(self, jid: str) -> None:
         from journeymap.analysis.graph import analyse_handoffs, describe_handoffs
 
@@ -592,6 +613,7 @@ class ReportBuilder:
         for k, (name, jid, other) in enumerate(jobs):
             if name != "comparison" and jid != current:
                 if current:
+                    self._metric_words(current)
                     self._handoff_words(current)
                 current = jid
                 if with_maps:
@@ -601,6 +623,7 @@ class ReportBuilder:
                 f.heading(f"{t['charts_title']} — {self.store.journey(jid or '').name}")
             elif name == "comparison":
                 if current:
+                    self._metric_words(current)
                     self._handoff_words(current)
                     current = None
                 f.fresh_page()
@@ -619,6 +642,7 @@ class ReportBuilder:
             if progress is not None:
                 progress(k + 1, len(jobs) + 1)   # the last step: writing the pages
         if current:
+            self._metric_words(current)
             self._handoff_words(current)
 
 

@@ -111,3 +111,14 @@ def test_app_and_cli_write_the_same_report(qapp, tmp_path: Path) -> None:
     assert page_sizes(app) == page_sizes(cli)
     assert (842, 595) in [(round(w), round(h)) for w, h in page_sizes(cli)]  # A4 landscape map
     assert text_of(app, 1, 999) == text_of(cli, 1, 999)
+
+
+def test_report_calls_out_metrics_and_speaks_handoffs_in_japanese(qapp, tmp_path: Path) -> None:
+    from journeymap.export.report_pdf import write_report_pdf
+
+    store = load_template("b2b-procurement", "ja")
+    out = write_report_pdf(store, tmp_path / "r.pdf")
+    text = squeeze(text_of(out, 1, 999))
+    assert "数字が食い違うところ" in text and "良い指標が悪い体験を隠しています" in text
+    assert "待ちが生じる箇所" in text and "調整を最も担う役割" in text
+    assert "媒介中心性" not in text and "到達できない" not in text

@@ -111,3 +111,12 @@ def test_redrawn_after_changes_only_while_visible(window, charts, qtbot):
     assert charts.draw_count == n and charts._dirty
     window.analysis_ui.show_analyses()
     qtbot.waitUntil(lambda: charts.draw_count == n + 1)
+
+
+def test_nps_chart_shows_metrics_beside_it_and_the_disagreement(window, charts):
+    charts.set_chart("nps")
+    charts.redraw()
+    assert charts.text.isVisible()
+    text = charts.text.toPlainText()
+    assert "数字が食い違うところ" in text
+    assert "良い指標が悪い体験を隠しています" in text and "納品達成率 91%" in text

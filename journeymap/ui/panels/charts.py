@@ -211,7 +211,7 @@ class ChartsPanel(QWidget):
         comparison = self.chart_key == "comparison"
         self.other.setVisible(comparison)
         self.other_label.setVisible(comparison)
-        handoffs = self.chart_key == "handoffs"
+        handoffs = self.chart_key in ("handoffs", "nps")   # charts with words beside them
         if handoffs and not self.text.isVisibleTo(self):
             total = max(self.split.width(), 400)
             self.text.setVisible(True)
@@ -237,10 +237,38 @@ class ChartsPanel(QWidget):
             self.other.blockSignals(False)
 
     def _update_text(self) -> None:
+        if self.chart_key == "nps":
+            self.text.setHtml(self.metrics_html())
+            return
         if self.chart_key != "handoffs":
             self.text.clear()
             return
         self.text.setHtml(self.handoff_html())
+
+    def metrics_html(self) -> str:
+        """Scenario NPS beside each touchpoint's operational metrics, with the places
+        where a good metric hides a poor experience called out first."""
+        store, journey = self.store, self.journey
+        if store is None or journey is None or store.get("journey", journey) is None:
+            return "<p>" + escape(self.tr("No journey.")) + "</p>"
+        from journeymap.analysis.content_text import METRIC_TEXT, content_lang
+        from journeymap.analysis.summaries import describe_metrics, metrics_beside_nps
+
+        lang = content_lang(store.project.language)
+        t = METRIC_TEXT[lang]
+        checks = metrics_beside_nps(store, journey)
+        if not checks:
+            return f"<p>{escape(t['empty'])}</p>"
+        callouts, rows = describe_metrics(store, checks, lang)
+        out = [f"<p><b>{escape(t['title'])}</b></p>"]
+        if callouts:
+            out += [f"<p style='color:#a40000'>▲ {escape(c)}</p>" for c in callouts]
+        else:
+            out.append(f"<p>{escape(t['none'])}</p>")
+        out.append(f"<p><small>{escape(t['intro'])}</small></p><ul>")
+        out += [f"<li>{escape(r)}</li>" for r in rows]
+        out.append("</ul>")
+        return "".join(out)
 
     def handoff_html(self) -> str:
         """The handoff analysis in words of the project's language: who coordinates
