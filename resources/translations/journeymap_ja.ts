@@ -1855,6 +1855,7 @@
         </message>
         <message>
             <source>Survey file</source>
+            <extracomment>survey label (normalised) → touchpoint id, as confirmed in the pairing table</extracomment>
             <translation>アンケートファイル</translation>
         </message>
         <message>
@@ -1922,6 +1923,30 @@
             <translation>取り込みの内容</translation>
         </message>
         <message>
+            <source>Survey labels that name no touchpoint: pair each with a touchpoint (suggestions first), or leave it unmatched.</source>
+            <translation>どのタッチポイントにも一致しないアンケートのラベルです。それぞれをタッチポイントと対応付けるか（候補が先頭）、未対応のままにしてください。</translation>
+        </message>
+        <message>
+            <source>Pair survey labels with touchpoints</source>
+            <translation>アンケートのラベルとタッチポイントの対応付け</translation>
+        </message>
+        <message>
+            <source>Survey label</source>
+            <translation>アンケートのラベル</translation>
+        </message>
+        <message>
+            <source>Touchpoint</source>
+            <translation>タッチポイント</translation>
+        </message>
+        <message>
+            <source>Use the &amp;suggestions</source>
+            <translation>候補を使う(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Pair every unpaired label with its most similar touchpoint</source>
+            <translation>未対応のラベルをそれぞれ最も似たタッチポイントに対応付ける</translation>
+        </message>
+        <message>
             <source>&amp;Import</source>
             <translation>取り込む(&amp;I)</translation>
         </message>
@@ -1950,6 +1975,18 @@
             <translation>1 回答 1 行の CSV ファイルを選んでください：タッチポイント（ID またはタイトル）とスコア（0〜10）。</translation>
         </message>
         <message>
+            <source>Touchpoint for “%1”</source>
+            <translation>「%1」のタッチポイント</translation>
+        </message>
+        <message>
+            <source>(leave unmatched)</source>
+            <translation>（未対応のまま）</translation>
+        </message>
+        <message>
+            <source>%1 (suggested)</source>
+            <translation>%1（候補）</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;%1 of %2 rows&lt;/b&gt; give scores to &lt;b&gt;%3 touchpoints&lt;/b&gt;.</source>
             <translation>&lt;b&gt;%2 行中 %1 行&lt;/b&gt;が &lt;b&gt;%3 件のタッチポイント&lt;/b&gt;にスコアを付けます。</translation>
         </message>
@@ -1964,6 +2001,14 @@
         <message>
             <source>No touchpoint of this journey is called: %1</source>
             <translation>このジャーニーにはこの名前のタッチポイントがありません：%1</translation>
+        </message>
+        <message>
+            <source>Paired by you: %1 label(s)</source>
+            <translation>対応付けたラベル: %1 件</translation>
+        </message>
+        <message>
+            <source>Pairings dropped because their touchpoint is gone: %1</source>
+            <translation>タッチポイントがなくなったため外した対応付け: %1</translation>
         </message>
         <message>
             <source>Nothing to import: no row names a touchpoint of this journey.</source>
