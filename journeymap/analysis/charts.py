@@ -114,7 +114,8 @@ def _stage_ticks(ax: Any, names: list[str]) -> None:
     is too narrow even for wrapped words, one line each, rotated 45°."""
     ax.set_xticks(range(len(names)))
     slot_pt = ax.figure.get_figwidth() * ax.get_position().width * 72 / max(1, len(names))
-    cols = int(slot_pt * 0.85 / (LABEL_PT * 0.55))
+    # The layout engine later narrows the axes (labels, colour bar): keep a margin.
+    cols = int(slot_pt * 0.6 / (LABEL_PT * 0.55))
     if cols >= 7:
         ax.set_xticklabels([wrap_cols(n, cols, 3) for n in names], fontsize=LABEL_PT)
     else:
@@ -328,6 +329,12 @@ def comparison_chart(fig: Figure, store: Store, journey_a: str | None,
                      journey_b: str | None = None) -> None:
     """Two journeys side by side: profile, channel totals, pooled NPS and mean emotion.
     Without ``journey_b`` the first other journey of the project is used."""
+    _comparison(fig, store, journey_a, journey_b)
+    mark_missing_glyphs(fig, store)
+
+
+def _comparison(fig: Figure, store: Store, journey_a: str | None,
+                journey_b: str | None) -> None:
     _prepare(fig)
     L = _labels(store)
     ids = [j.id for j in store.journeys()]
@@ -402,7 +409,8 @@ CHARTS: dict[str, tuple[str, str, ChartFunction]] = {
     "channels": (LABELS["en"]["channels"], LABELS["ja"]["channels"], channel_mix_chart),
     "nps": (LABELS["en"]["nps"], LABELS["ja"]["nps"], nps_chart),
     "handoffs": (LABELS["en"]["handoffs"], LABELS["ja"]["handoffs"], handoff_chart),
-    "comparison": (LABELS["en"]["comparison"], LABELS["ja"]["comparison"], comparison_chart),
+    "comparison": (LABELS["en"]["comparison"], LABELS["ja"]["comparison"],
+                   lambda fig, store, j: comparison_chart(fig, store, j)),
 }
 
 
@@ -422,8 +430,75 @@ def new_figure(width: float = 10.0, height: float = 6.0) -> Figure:
 
 
 def draw(name: str, fig: Figure, store: Store, journey: str | None) -> None:
-    """Draw chart ``name`` of the :data:`CHARTS` registry onto ``fig``."""
+    """Draw chart ``name`` of the :data:`CHARTS` registry onto ``fig``; characters no
+    font can draw are replaced visibly, with a note (:func:`mark_missing_glyphs`)."""
     CHARTS[name][2](fig, store, journey)
+    mark_missing_glyphs(fig, store)
+
+
+#: What stands for a character that neither font can draw: visible, never a blank box.
+MISSING = "\ufffd"
+_glyphs: dict[str, bool] = {}
+
+
+def _drawable(ch: str) -> bool:
+    """Whether a font of matplotlib's family list (DejaVu Sans, then the bundled
+    Japanese font) has a glyph for ``ch``."""
+    ok = _glyphs.get(ch)
+    if ok is None:
+        from matplotlib import font_manager, rcParams
+        from matplotlib.ft2font import FT2Font
+
+        ok = ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf")
+        if not ok:
+            for family in rcParams["font.family"]:
+                path = font_manager.findfont(family, fallback_to_default=False)
+                if FT2Font(path).get_char_index(ord(ch)):
+                    ok = True
+                    break
+        _glyphs[ch] = ok
+    return ok
+
+
+def mark_missing_glyphs(fig: Figure, store: Store) -> list[str]:
+    """Replace, in every text of ``fig``, the characters no font can draw (an emoji in a
+    role name) by U+FFFD "�", and add a note at the foot of the figure saying so.
+    Returns the characters replaced (none: the figure is unchanged)."""
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter
+
+    missing: list[str] = []
+
+    def fix(value: str) -> str:
+        if not value or value.isascii():
+            return value
+        bad = [ch for ch in value if not _drawable(ch)]
+        missing.extend(ch for ch in bad if ch not in missing)
+        return "".join(MISSING if ch in bad else ch for ch in value) if bad else value
+
+    for text in fig.findobj(Text):
+        value = text.get_text()
+        fixed = fix(value)
+        if fixed != value:
+            text.set_text(fixed)
+    for ax in fig.axes:   # tick labels are made again from their formatter when drawn
+        for axis in (ax.xaxis, ax.yaxis):
+            formatter = axis.get_major_formatter()
+            if isinstance(formatter, FixedFormatter):
+                formatter.seq = [fix(str(v)) for v in formatter.seq]
+                continue
+            ticks = axis.get_ticklabels()
+            labels = [t.get_text() for t in ticks]
+            fixed = [fix(v) for v in labels]
+            if fixed != labels:
+                t = ticks[0]
+                axis.set_ticks(axis.get_ticklocs(), fixed, fontsize=t.get_fontsize(),
+                               rotation=t.get_rotation(), ha=t.get_ha(),
+                               rotation_mode=t.get_rotation_mode())
+    if missing:
+        note = LABELS[_lang(store)]["missing_glyphs"].format(mark=MISSING)
+        fig.text(0.005, 0.995, note, fontsize=7, color="#a40000", ha="left", va="top")
+    return missing
 
 
 def render_png(name: str, store: Store, journey: str | None, path: str | os.PathLike[str],

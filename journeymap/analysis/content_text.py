@@ -9,8 +9,6 @@ both languages (a test checks it).
 
 from __future__ import annotations
 
-from typing import Any
-
 LANGUAGES = ("en", "ja")
 
 
@@ -33,7 +31,7 @@ def map_text(lang: str | None, key: str) -> str:
 
 
 #: Words of the exported pages (map PDF, report PDF): titles, legend, table heads.
-EXPORT_TEXT: dict[str, dict[str, Any]] = {
+EXPORT_TEXT: dict[str, dict[str, str]] = {
     "en": {
         "client": "Client", "journey": "Journey", "segment": "Segment", "date": "Date",
         "page": "page {n} of {total}",
@@ -80,26 +78,6 @@ EXPORT_TEXT: dict[str, dict[str, Any]] = {
         "map_title": "Journey map",
         "handoffs_title": "Handoffs in words",
         "method": "Appendix: method",
-        "method_text": [
-            "Impact of a pain point = severity/5 × frequency/5 × influence of its role at "
-            "its stage/5 × the weight of its dimension × (1 + vote weight × its votes / "
-            "the most votes on a pain point).",
-            "Priority of an action = the sum of the impacts of the pain points it "
-            "addresses × 5/effort × (1 + vote weight × its votes / the most votes on an "
-            "action that ranks).",
-            "Actions marked done leave the ranking and are listed apart; their pain points "
-            "count as addressed. Dropped actions are left out. Ideas, planned actions and "
-            "actions in progress rank, with their status shown.",
-            "Ties are broken by the higher severity, then by title. Numbers are rounded to "
-            "two decimals.",
-            "Handoffs: waiting points are touchpoints where handoffs from several "
-            "touchpoints converge or that several chains of handoffs pass through (ordered "
-            "by how many handoff paths run through them); a chain breaks off where work is "
-            "handed to a touchpoint that passes nothing on before the last stage with "
-            "handoffs.",
-            "NPS = % promoters (9–10) − % detractors (0–6) of the survey scores of a "
-            "touchpoint or journey.",
-        ],
         "col_addressed": "Action and the pain points it addressed",
         "evidence": "Evidence", "where": "{journey} · {role} · {stage} · {touchpoint}",
         "none": "(none)", "continued": "(continued)",
@@ -156,22 +134,6 @@ EXPORT_TEXT: dict[str, dict[str, Any]] = {
         "map_title": "ジャーニーマップ",
         "handoffs_title": "引き継ぎの分析",
         "method": "付録: 算出方法",
-        "method_text": [
-            "ペインポイントのインパクト = 深刻度/5 × 頻度/5 × そのステージでの役割の影響度/5 × "
-            "体験要素の重み × (1 + 投票の重み × 投票数 / ペインポイントの最多投票数)。",
-            "施策の優先度 = 対応するペインポイントのインパクトの合計 × 5/工数 × "
-            "(1 + 投票の重み × 投票数 / 順位付けされる施策の最多投票数)。",
-            "完了した施策は順位から外れて別に示され、対応したペインポイントは対応済みとして"
-            "扱います。中止した施策は含めません。アイデア・計画済み・実施中の施策は状態を"
-            "示して順位付けします。",
-            "同順位は深刻度の高い順、次にタイトル順で決めます。数値は小数第2位までに丸めます。",
-            "引き継ぎ: 待ちが生じる箇所とは、複数のタッチポイントからの引き継ぎが集まる、または"
-            "複数の引き継ぎの連鎖が通るタッチポイントです（通る経路の多い順）。連鎖が途切れる"
-            "箇所とは、引き継ぎの最後のステージより前で、仕事を受けても次に渡さない"
-            "タッチポイントです。",
-            "NPS = タッチポイントまたはジャーニーのアンケートスコアの推奨者（9〜10）の割合 − "
-            "批判者（0〜6）の割合。",
-        ],
         "col_addressed": "施策と対応したペインポイント",
         "evidence": "根拠", "where": "{journey}・{role}・{stage}・{touchpoint}",
         "none": "（なし）", "continued": "（続き）",
@@ -183,6 +145,47 @@ EXPORT_TEXT: dict[str, dict[str, Any]] = {
         "factor_influence": "影響度", "factor_dimension_weight": "体験要素の重み",
         "factor_votes": "投票", "factor_impact": "インパクト", "factor_effort": "工数",
     },
+}
+
+
+#: The report's appendix of method, paragraph by paragraph.
+METHOD_TEXT: dict[str, list[str]] = {
+    "en": [
+        "Impact of a pain point = severity/5 × frequency/5 × influence of its role at "
+        "its stage/5 × the weight of its dimension × (1 + vote weight × its votes / "
+        "the most votes on a pain point).",
+        "Priority of an action = the sum of the impacts of the pain points it "
+        "addresses × 5/effort × (1 + vote weight × its votes / the most votes on an "
+        "action that ranks).",
+        "Actions marked done leave the ranking and are listed apart; their pain points "
+        "count as addressed. Dropped actions are left out. Ideas, planned actions and "
+        "actions in progress rank, with their status shown.",
+        "Ties are broken by the higher severity, then by title. Numbers are rounded to "
+        "two decimals.",
+        "Handoffs: waiting points are touchpoints where handoffs from several "
+        "touchpoints converge or that several chains of handoffs pass through (ordered "
+        "by how many handoff paths run through them); a chain breaks off where work is "
+        "handed to a touchpoint that passes nothing on before the last stage with "
+        "handoffs.",
+        "NPS = % promoters (9–10) − % detractors (0–6) of the survey scores of a "
+        "touchpoint or journey.",
+    ],
+    "ja": [
+        "ペインポイントのインパクト = 深刻度/5 × 頻度/5 × そのステージでの役割の影響度/5 × "
+        "体験要素の重み × (1 + 投票の重み × 投票数 / ペインポイントの最多投票数)。",
+        "施策の優先度 = 対応するペインポイントのインパクトの合計 × 5/工数 × "
+        "(1 + 投票の重み × 投票数 / 順位付けされる施策の最多投票数)。",
+        "完了した施策は順位から外れて別に示され、対応したペインポイントは対応済みとして"
+        "扱います。中止した施策は含めません。アイデア・計画済み・実施中の施策は状態を"
+        "示して順位付けします。",
+        "同順位は深刻度の高い順、次にタイトル順で決めます。数値は小数第2位までに丸めます。",
+        "引き継ぎ: 待ちが生じる箇所とは、複数のタッチポイントからの引き継ぎが集まる、または"
+        "複数の引き継ぎの連鎖が通るタッチポイントです（通る経路の多い順）。連鎖が途切れる"
+        "箇所とは、引き継ぎの最後のステージより前で、仕事を受けても次に渡さない"
+        "タッチポイントです。",
+        "NPS = タッチポイントまたはジャーニーのアンケートスコアの推奨者（9〜10）の割合 − "
+        "批判者（0〜6）の割合。",
+    ],
 }
 
 
@@ -227,6 +230,8 @@ CHART_TEXT: dict[str, dict[str, str]] = {
         "comparison": "Segment comparison",
         "mean_emotion": "Mean emotion",
         "pooled_nps": "NPS (all scores)",
+        "missing_glyphs": "{mark} marks a character (such as an emoji) that the "
+                          "chart fonts cannot draw",
     },
     "ja": {
         "no_data": "データがありません",
@@ -267,6 +272,7 @@ CHART_TEXT: dict[str, dict[str, str]] = {
         "comparison": "セグメント比較",
         "mean_emotion": "感情の平均",
         "pooled_nps": "NPS（全スコア）",
+        "missing_glyphs": "{mark} はグラフのフォントで描けない文字（絵文字など）です",
     },
 }
 
@@ -402,7 +408,7 @@ HANDOFF_TEXT: dict[str, dict[str, str]] = {
         "no_breaks": "引き継ぎの連鎖はすべて{last}まで続きます。",
         "no_handoffs": "このジャーニーにはまだ引き継ぎがありません。マップに描くと、"
                        "誰が誰を待っているかが分かります。",
-        "and": "", "comma": "", "quote": "「{}」",
+        "and": "、", "comma": "、", "quote": "「{}」",
     },
 }
 
@@ -439,5 +445,5 @@ METRIC_TEXT: dict[str, dict[str, str]] = {
 
 
 __all__ = ["BREAKDOWN_TEXT", "CHART_TEXT", "EXPORT_TEXT", "HANDOFF_TEXT", "LANGUAGES", "MAP_TEXT",
-           "METRIC_TEXT",
+           "METHOD_TEXT", "METRIC_TEXT",
            "content_lang", "map_text"]

@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLoggingCategory, QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from journeymap.analysis.content_text import BREAKDOWN_TEXT
+from journeymap.analysis.content_text import BREAKDOWN_TEXT, METHOD_TEXT
 from journeymap.analysis.scoring import RankedItem, Ranking, explain, num, plural, rank
 from journeymap.export.paint import (
     TEXTS,
@@ -53,6 +53,12 @@ PAD = 4.0
 CHARTS = ("profile", "influence", "emotion", "channels", "nps", "handoffs")
 
 Op = Callable[[QPainter], None]
+
+#: Extra sections per journey, drawn after its charts and analyses (or after its map page
+#: when the report has no charts): ``section(builder, journey_id)`` adds to
+#: ``builder.flow`` (``heading``, ``paragraph``, ``_Table``). The hook for pages such as
+#: personas or per-role views; append to it from the module that draws them.
+JOURNEY_SECTIONS: list[Callable[[ReportBuilder, str], None]] = []
 
 
 @dataclass
@@ -296,6 +302,8 @@ class ReportBuilder:
         elif self.maps:
             for jid in self.journeys:
                 self.map_page(jid)
+                for section in JOURNEY_SECTIONS:
+                    section(self, jid)
         self.flow.fresh_page()
         self.actions(ranking)
         self.pains(ranking)
@@ -425,7 +433,7 @@ class ReportBuilder:
     def method(self) -> None:
         f, t = self.flow, self.t
         f.heading(t["method"])
-        for para in t["method_text"]:
+        for para in METHOD_TEXT[self.lang]:
             f.paragraph(para, 8.5, after=4)
 
     def cover(self) -> None:
@@ -558,6 +566,14 @@ class ReportBuilder:
             ])
         f.y += 10
 
+    def _journey_words(self, jid: str) -> None:
+        """What follows a journey's charts: metrics beside NPS, handoffs in words, then
+        the sections registered in :data:`JOURNEY_SECTIONS`."""
+        self._metric_words(jid)
+        self._handoff_words(jid)
+        for section in JOURNEY_SECTIONS:
+            section(self, jid)
+
     def _metric_words(self, jid: str) -> None:
         """Scenario NPS beside the operational metrics; good metrics hiding a poor
         experience called out."""
@@ -613,8 +629,7 @@ class ReportBuilder:
         for k, (name, jid, other) in enumerate(jobs):
             if name != "comparison" and jid != current:
                 if current:
-                    self._metric_words(current)
-                    self._handoff_words(current)
+                    self._journey_words(current)
                 current = jid
                 if with_maps:
                     self.map_page(jid or "")
@@ -623,8 +638,7 @@ class ReportBuilder:
                 f.heading(f"{t['charts_title']} — {self.store.journey(jid or '').name}")
             elif name == "comparison":
                 if current:
-                    self._metric_words(current)
-                    self._handoff_words(current)
+                    self._journey_words(current)
                     current = None
                 f.fresh_page()
                 f.heading(t["charts_title"])
@@ -642,8 +656,7 @@ class ReportBuilder:
             if progress is not None:
                 progress(k + 1, len(jobs) + 1)   # the last step: writing the pages
         if current:
-            self._metric_words(current)
-            self._handoff_words(current)
+            self._journey_words(current)
 
 
 def _chart_svg(charts, name: str, store: Store, journey: str | None,  # type: ignore[no-untyped-def]
@@ -815,4 +828,5 @@ def _footer(painter: QPainter, width: float, height: float, left: str, right: st
                                - 20)], flow.left, y, 7.5)
 
 
-__all__ = ["ReportBuilder", "draw_report_page", "preview_report_page", "write_report_pdf"]
+__all__ = ["JOURNEY_SECTIONS", "ReportBuilder", "draw_report_page", "preview_report_page",
+           "write_report_pdf"]
