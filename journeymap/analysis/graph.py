@@ -312,7 +312,14 @@ def cycles(store: Store, journey: str, max_cycles: int = 20,
 
 def analyse_handoffs(store: Store, journey: str, top_n: int = 5,
                      max_cycles: int = 20) -> HandoffAnalysis:
-    """Every handoff analysis of a journey, building the graph once."""
+    """Every handoff analysis of a journey, building the graph once. Kept in the
+    store's cache until its next change (the report's chart and its words share one
+    run); treat the result as read-only."""
+    return store._memo(("handoff_analysis", journey, top_n, max_cycles),  # type: ignore[no-any-return]
+                       lambda: _analyse(store, journey, top_n, max_cycles))
+
+
+def _analyse(store: Store, journey: str, top_n: int, max_cycles: int) -> HandoffAnalysis:
     g = handoff_graph(store, journey)
     burden = coordination_burden(store, journey)
     bc = betweenness(g) if g.number_of_edges() else {}

@@ -416,7 +416,7 @@ class ReportBuilder:
         if not described:
             return
         f.y += 6
-        f.heading(self.t["contents"], 13)
+        f.heading(f"{self.t['contents']} — {self.t['description']}", 13)
         for j in described:
             f.paragraph(j.name, 10, True, after=1)
             f.paragraph(j.description, SMALL + 1, after=6)
