@@ -315,13 +315,16 @@ def handoff_chart(fig: Figure, store: Store, journey: str | None) -> None:
         # Chains (indented) stay in the Analyses tab; the bars already show the counts.
         shown = [a for a in answers if not a.startswith("    ")][1 if k == 0 else 0:]
         for answer in shown[:2]:
-            lines.append("  " + wrap_cols(answer, width - 2, 3).replace("\n", "\n  "))
+            lines.append("  " + wrap_cols(answer, width - 2, 2).replace("\n", "\n  "))
         if len(shown) > 2:
             lines.append(f"  … {L['more']} {len(shown) - 2}")
         lines.append("")
     tx.axis("off")
-    tx.text(0.0, 1.0, "\n".join(lines), va="top", ha="left", fontsize=8.5,
-            transform=tx.transAxes, linespacing=1.4)
+    words = tx.text(0.0, 1.0, "\n".join(lines), va="top", ha="left", fontsize=8.5,
+                    transform=tx.transAxes, linespacing=1.4, clip_on=True)
+    # The words may be taller than a small figure (the app's panel shows them in full
+    # beside the chart): they never squeeze the bars out of the layout.
+    words.set_in_layout(False)
     fig.suptitle(_title(store, journey, "handoffs"), fontsize=12)
 
 
