@@ -442,6 +442,7 @@ def draw(name: str, fig: Figure, store: Store, journey: str | None) -> None:
 #: What stands for a character that neither font can draw: visible, never a blank box.
 MISSING = "\ufffd"
 _glyphs: dict[str, bool] = {}
+_fonts: dict[str, Any] = {}
 
 
 def _drawable(ch: str) -> bool:
@@ -455,8 +456,11 @@ def _drawable(ch: str) -> bool:
         ok = ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf")
         if not ok:
             for family in rcParams["font.family"]:
-                path = font_manager.findfont(family, fallback_to_default=False)
-                if FT2Font(path).get_char_index(ord(ch)):
+                font = _fonts.get(family)
+                if font is None:
+                    path = font_manager.findfont(family, fallback_to_default=False)
+                    font = _fonts[family] = FT2Font(path)
+                if font.get_char_index(ord(ch)):
                     ok = True
                     break
         _glyphs[ch] = ok
