@@ -454,12 +454,19 @@ class ReportBuilder:
             f.paragraph(j.name, 12, True, after=1)
             if j.segment:
                 f.paragraph(f"{t['segment']}: {j.segment}", 9, color=MUTED, after=1)
-            counts = (f"{len(s.stages(jid))} {t['stages']} · {len(s.lanes(jid))} {t['roles']} · "
-                      f"{len(s.touchpoints(jid))} {t['touchpoints']} · "
-                      f"{len(s.journey_pain_points(jid))} {t['pain_points']} · "
-                      f"{len(s.handoffs(jid))} {t['handoffs']}")
+            counts = " · ".join(self._count(n, key) for n, key in (
+                (len(s.stages(jid)), "stages"), (len(s.lanes(jid)), "roles"),
+                (len(s.touchpoints(jid)), "touchpoints"),
+                (len(s.journey_pain_points(jid)), "pain_points"),
+                (len(s.handoffs(jid)), "handoffs")))
             f.paragraph(counts, 9, color=MUTED, after=2)
             f.y += 4
+
+    def _count(self, n: int, key: str) -> str:
+        """``n`` things in words with the right number form ("1 stage", "10 stages")."""
+        if self.lang == "ja" or n != 1:
+            return f"{n} {self.t[key]}"
+        return f"1 {self.t[key + '_one']}"
 
     def _notes(self, ranking: Ranking) -> None:
         if ranking.notes:

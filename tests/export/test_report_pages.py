@@ -122,3 +122,23 @@ def test_report_calls_out_metrics_and_speaks_handoffs_in_japanese(qapp, tmp_path
     assert "数字が食い違うところ" in text and "良い指標が悪い体験を隠しています" in text
     assert "待ちが生じる箇所" in text and "調整を最も担う役割" in text
     assert "媒介中心性" not in text and "到達できない" not in text
+
+
+def test_cover_counts_use_singular_forms(qapp, tmp_path: Path) -> None:
+    from journeymap.export.report_pdf import write_report_pdf
+    from journeymap.model.jsonio import parse_project
+
+    store = parse_project({
+        "format": "journeymap", "version": 1, "project": {"title": "One", "language": "en"},
+        "dimensions": [{"id": "product", "name": "Product"}],
+        "roles": [{"id": "r", "name": "Buyer"}],
+        "journeys": [{"id": "j", "name": "J", "stages": [{"id": "s", "name": "S"}],
+                      "lanes": ["r"], "touchpoints": [
+                          {"id": "t", "role": "r", "stage": "s", "title": "T", "pain_points": [
+                              {"id": "p", "title": "P", "severity": 3, "frequency": 3,
+                               "dimension": "product"}]}]}],
+        "actions": [{"id": "a", "title": "A", "effort": 2, "addresses": ["p"]}]})
+    out = write_report_pdf(store, tmp_path / "r.pdf", charts=False)
+    cover = " ".join(text_of(out, 1).split())
+    assert "1 stage · 1 role · 1 touchpoint · 1 pain point · 0 handoffs" in cover
+    assert "addresses 1 pain point, the worst “P” (severity 3 of 5)" in cover
