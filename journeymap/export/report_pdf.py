@@ -50,6 +50,7 @@ ACCENT = QColor("#1c71d8")
 BODY = 9.0        # pt: titles in tables
 SMALL = 7.5       # pt: breakdowns, evidence
 PAD = 4.0
+WRITE_STEPS = 10  # progress steps of drawing the pages, after one per chart
 CHARTS = ("profile", "influence", "emotion", "channels", "nps", "handoffs")
 
 Op = Callable[[QPainter], None]
@@ -287,6 +288,7 @@ class ReportBuilder:
         self.maps = maps
         #: page index → journey whose map fills that page (landscape, map_paper)
         self.map_pages: dict[int, str] = {}
+        self.chart_steps = 0   # progress steps the charts took (0: no charts)
 
     # -- sections ------------------------------------------------------------------------------
     def build(self, progress: Progress | None = None, charts: bool = True) -> list[list[Op]]:
@@ -661,7 +663,9 @@ class ReportBuilder:
             f.add(op)
             f.y += height + 12
             if progress is not None:
-                progress(k + 1, len(jobs) + 1)   # the last step: writing the pages
+                # The last WRITE_STEPS steps: drawing the pages (write_report_pdf).
+                progress(k + 1, len(jobs) + WRITE_STEPS)
+        self.chart_steps = len(jobs)
         if current:
             self._journey_words(current)
 
@@ -718,6 +722,9 @@ def write_report_pdf(store: Store, path: Path | str, *, journey: str | None = No
                     writer.setPageLayout(docs.layout(i))
                     writer.newPage()
                 draw_report_page(builder, docs, painter, i, footer_left)
+                if progress is not None and builder.chart_steps:
+                    progress(builder.chart_steps + (i + 1) * WRITE_STEPS // n,
+                             builder.chart_steps + WRITE_STEPS)
     finally:
         docs.close()
     if progress is not None:

@@ -142,3 +142,14 @@ def test_cover_counts_use_singular_forms(qapp, tmp_path: Path) -> None:
     cover = " ".join(text_of(out, 1).split())
     assert "1 stage · 1 role · 1 touchpoint · 1 pain point · 0 handoffs" in cover
     assert "addresses 1 pain point, the worst “P” (severity 3 of 5)" in cover
+
+
+def test_progress_runs_to_the_end_without_going_back(qapp, tmp_path: Path) -> None:
+    from journeymap.export.report_pdf import write_report_pdf
+
+    steps: list[tuple[int, int]] = []
+    write_report_pdf(load_template("self-service-portal", "en"), tmp_path / "r.pdf",
+                     progress=lambda d, t: steps.append((d, t)))
+    assert len(steps) > 10
+    fractions = [d / t for d, t in steps]
+    assert fractions == sorted(fractions) and fractions[-1] == 1
