@@ -173,3 +173,30 @@ def test_pairing_to_a_touchpoint_of_another_journey_is_dropped_with_a_notice(win
     text = dialog.summary.text()
     assert "Pairings dropped because their touchpoint is gone" in text
     assert "Delivery to plant store" in text
+
+
+def test_pairings_come_back_at_the_next_import_and_gone_cards_are_dropped(window, qtbot,
+                                                                          tmp_path):
+    from journeymap.model import edits
+
+    window.new_from_template("b2b-procurement", "en")
+    path = tmp_path / "s.csv"
+    path.write_text("question,score\nDelivery to plant store,3\n", "utf-8")
+    first = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(first)
+    assert first.load(path)
+    first.pairs.cellWidget(0, 1).setCurrentIndex(1)
+    first.do_import()
+    assert first.imported
+    again = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(again)
+    assert again.load(path)
+    assert again.mapping == {"Delivery to plant store": "t_ent_delivery"}
+    assert "1 of 1 rows" in again.summary.text()
+    # the card is deleted: the pairing is dropped with a notice, nothing is imported
+    window.push_edit(edits.delete(window.store, "touchpoint", ["t_ent_delivery"]))
+    third = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(third)
+    assert third.load(path)
+    assert "Pairings dropped because their touchpoint is gone" in third.summary.text()
+    assert not third.import_button.isEnabled()

@@ -12,6 +12,7 @@ cannot be used gives one message and nothing is imported.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -122,7 +123,9 @@ class SurveyDialog(QDialog):
         self.path: Path | None = None
         self.imported = False
         #: survey label (normalised) → touchpoint id, as confirmed in the pairing table
-        self.mapping: dict[str, str] = {}
+        # Pairings confirmed in an earlier import of this session come back (kept with
+        # the open project, not yet in its file).
+        self.mapping: dict[str, str] = dict(_remembered(store))
         self._pair_labels: list[str] = []
 
         self.file = QLineEdit()
@@ -404,7 +407,24 @@ class SurveyDialog(QDialog):
             return
         if self.push_edit(edit):
             self.imported = True
+            remembered = _remembered(self.store)
+            remembered.update(res.mapped)
+            for label in res.dropped_mappings:
+                remembered.pop(label, None)
             self.accept()
+
+
+_REMEMBERED: dict[int, dict[str, str]] = {}
+
+
+def _remembered(store: Store) -> dict[str, str]:
+    """The label → touchpoint pairings confirmed while this project is open (forgotten
+    with the store)."""
+    key = id(store)
+    if key not in _REMEMBERED:
+        _REMEMBERED[key] = {}
+        weakref.finalize(store, _REMEMBERED.pop, key, None)
+    return _REMEMBERED[key]
 
 
 __all__ = ["SurveyDialog", "guess_columns", "reason_text"]
