@@ -28,7 +28,7 @@ from typing import Any
 from journeymap import __version__
 
 EXPORT_FORMATS = ("json", "mermaid", "csv", "xlsx", "md", "pdf", "report", "png", "svg")
-SUBCOMMANDS = ("templates", "new", "info", "validate", "import", "rank", "export",
+SUBCOMMANDS = ("templates", "new", "info", "validate", "import", "rank", "export", "survey",
                "install-desktop")
 SUBCOMMANDS += ("compare", "project-impact")  # personas and to-be journeys
 # Inputs larger than these are refused before reading: far above any real project (the
@@ -129,13 +129,19 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export", help="export a project")
     s.add_argument("file", type=Path)
     s.add_argument("--format", required=True, choices=EXPORT_FORMATS)
-    s.add_argument("-o", "--output", type=Path, required=True)
+    s.add_argument("-o", "--output", type=Path, required=True,
+                   help="output file; - writes text formats (json, mermaid, csv, md) to "
+                        "standard output")
     s.add_argument("--journey")
     s.add_argument("--paper", choices=("a3", "a4"),
                    help="paper size: a3 landscape for the map (default), a4 for the report")
+    s.add_argument("--map-paper", choices=("a3", "a4"),
+                   help="report: paper of the map pages, landscape (default a3)")
     s.add_argument("--lang", choices=("ja", "en"))
     s.add_argument("--tile", action="store_true", help="PDF map over several pages")
     s.add_argument("--dpi", type=int, default=150, help="PNG resolution")
+
+    _survey_parser(sub)
 
     s = sub.add_parser("install-desktop", help="Linux: menu entry, icon, .jmap file type")
     s.add_argument("--uninstall", action="store_true", help="remove what install-desktop wrote")
@@ -344,27 +350,76 @@ def cmd_rank(args: argparse.Namespace) -> None:
         _print(json.dumps(ranking.to_json(), ensure_ascii=False, indent=2),
                json_style=True)
         return
+    _print_ranking(store, ranking)
+
+
+def _print_ranking(store: Any, ranking: Any) -> None:
+    """The ranked lists in words: each list numbered from 1, one explained line per row
+    (names and rounded numbers, no ids), then the done actions."""
+    from journeymap.analysis.content_text import content_lang
+    from journeymap.analysis.scoring import explain
+    from journeymap.export.actionlist import TEXT, status_text
+
+    lang = content_lang(store.project.language)
     for note in ranking.notes:
         _print(f"note: {note}")
-    for item in ranking.rows:
-        kind = "action" if item.type == "action" else "pain  "
-        _print(f"{item.rank:>3}. [{kind}] {item.priority:8.4f}  {item.title}  ({item.id})")
-        for f in item.breakdown:
-            _print(f"        {f.op} {f.name} = {f.value:g}  ({f.source})")
+    for key, items in (("actions", ranking.actions), ("pains", ranking.pains),
+                       ("dones", ranking.done)):
+        if not items:
+            continue
+        _print(f"{TEXT[lang][key]}:")
+        for item in items:
+            status = status_text(item.status, lang) if key == "actions" else None
+            _print(f"{item.rank:>4}. {explain(item, lang, status)}")
+
+
+TEXT_FORMATS = ("json", "mermaid", "csv", "md")
+
+
+def _export_text(store: Any, fmt: str, journey: str | None) -> str:
+    """The text of a text format (json, mermaid, csv, md), as written to a file."""
+    if fmt == "json":
+        from journeymap.model.jsonio import dumps_project
+
+        return dumps_project(store)
+    if fmt == "mermaid":
+        from journeymap.export.mermaid import project_mermaid
+
+        return project_mermaid(store, journey)
+    from journeymap.export import actionlist
+
+    if fmt == "csv":
+        return "\ufeff" + actionlist.csv_text(store, journey)
+    return actionlist.markdown_text(store, journey)
+
+
+def _export_stdout(store: Any, fmt: str, journey: str | None) -> None:
+    """``-o -``: a text format to standard output; binary formats are refused."""
+    if fmt not in TEXT_FORMATS:
+        raise CliError(f"-o - writes text formats ({', '.join(TEXT_FORMATS)}) to standard "
+                       f"output; {fmt} is binary: give a file name")
+    text = _export_text(store, fmt, journey)
+    if fmt == "csv":
+        text = text.lstrip("\ufeff")
+    sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
+    sys.stdout.flush()
 
 
 def cmd_export(args: argparse.Namespace) -> None:
     store = _load(args.file)
     journey = _journey(store, args.journey)
     fmt, out = args.format, args.output
-    if fmt == "json":
-        from journeymap.model.jsonio import dumps_project
+    if str(out) == "-":
+        _export_stdout(store, fmt, journey)
+        return
+    if fmt in ("json", "mermaid"):
+        _write_text(out, _export_text(store, fmt, journey))
+        if fmt == "mermaid":
+            from journeymap.export.mermaid import is_markdown
 
-        _write_text(out, dumps_project(store))
-    elif fmt == "mermaid":
-        from journeymap.export.mermaid import project_mermaid
-
-        _write_text(out, project_mermaid(store, journey))
+            if is_markdown(store, journey):
+                _print(f"{len(store.journeys())} journeys: one Mermaid diagram per journey, "
+                       f"as Markdown with a fenced block each (--journey ID for one diagram)")
     elif fmt in ("csv", "xlsx", "md"):
         from journeymap.export import actionlist
 
@@ -375,8 +430,98 @@ def cmd_export(args: argparse.Namespace) -> None:
         from journeymap.export.render import export_rendered
 
         export_rendered(store, out, fmt, journey=journey, paper=args.paper, lang=args.lang,
-                        tile=args.tile, dpi=args.dpi)
+                        tile=args.tile, dpi=args.dpi, map_paper=args.map_paper)
     _print(f"wrote {out}")
+
+
+# -- survey ------------------------------------------------------------------------------------
+def _survey_parser(sub: Any) -> None:
+    s = sub.add_parser("survey", help="import survey scores (scenario NPS) into a journey")
+    s.add_argument("file", type=Path, metavar="FILE")
+    s.add_argument("survey", type=Path, metavar="SURVEY.csv")
+    s.add_argument("--journey", required=True, help="journey id (see journeymap info)")
+    s.add_argument("--label-column", required=True,
+                   help="column naming the touchpoint (header name or 1-based number)")
+    s.add_argument("--score-column", required=True,
+                   help="column of the 0–10 scores (header name or 1-based number)")
+    s.add_argument("--map", action="append", default=[], metavar="LABEL=TOUCHPOINT",
+                   help="pair a survey label with a touchpoint (id or title); repeatable")
+    s.add_argument("--replace", action="store_true",
+                   help="replace the touchpoints' scores instead of adding to them")
+    s.add_argument("--dry-run", action="store_true", help="count, change nothing")
+
+
+def _column(value: str) -> str | int:
+    return int(value) - 1 if value.isdigit() and int(value) > 0 else value
+
+
+def cmd_survey(args: argparse.Namespace) -> None:
+    """Match a survey CSV to a journey's touchpoints (titles, ids, and --map pairs),
+    print matched / unmatched / skipped counts and, unless --dry-run, store the scores
+    (one change; the file is saved atomically)."""
+    from journeymap.analysis.survey import (
+        MAX_BYTES,
+        SurveyError,
+        match_scores,
+        parse_mapping,
+        read_survey,
+        suggest_touchpoints,
+        survey_edit,
+    )
+
+    check_input(args.file)
+    check_input(args.survey, "survey CSV file", MAX_BYTES)
+    store = _load(args.file)
+    journey = _journey(store, args.journey)
+    assert journey is not None
+    try:
+        mapping = parse_mapping(store, journey, args.map)
+        table = read_survey(args.survey)
+        res = match_scores(store, journey, table, _column(args.label_column),
+                           _column(args.score_column), mapping)
+    except SurveyError as e:
+        raise CliError(f"{args.survey}: {e}") from None
+    tps = store.tables["touchpoint"]
+    touchpoints = len(res.scores)
+    _print(f"matched: {res.matched_rows} row{'s' * (res.matched_rows != 1)} to {touchpoints} "
+           f"touchpoint{'s' * (touchpoints != 1)}"
+           + (f" ({len(res.mapped)} through --map)" if res.mapped else ""))
+    unmatched = sum(res.unmatched.values())
+    _print(f"unmatched: {unmatched} row{'s' * (unmatched != 1)}"
+           + (f" ({len(res.unmatched)} label{'s' * (len(res.unmatched) != 1)})"
+              if res.unmatched else ""))
+    for label, n in list(res.unmatched.items())[:20]:
+        hints = suggest_touchpoints(store, journey, label, 2)
+        hint = "; maybe " + " or ".join(
+            f"--map \"{label}={getattr(tps.get(t), 'title', t)}\"" for t, _ in hints) \
+            if hints else ""
+        _print(f"  {label!r}: {n} row{'s' * (n != 1)}{hint}")
+    skipped = res.skipped_count - unmatched
+    reasons = ", ".join(f"{k} {v}" for k, v in res.skipped.items() if k != "unmatched touchpoint")
+    _print(f"skipped: {skipped} row{'s' * (skipped != 1)}" + (f" ({reasons})" if reasons else ""))
+    if args.dry_run:
+        _print("dry run: nothing changed")
+        return
+    if not res.scores:
+        raise CliError("no row matched a touchpoint; nothing imported (use --map)")
+    _save_survey(args.file, survey_edit(store, res, "replace" if args.replace else "append"))
+    _print(f"imported into {args.file}")
+
+
+def _save_survey(path: Path, edit: Any) -> None:
+    from journeymap.model.document import Document, open_elsewhere
+
+    if path.suffix.lower() == ".json":
+        raise CliError(f"{path}: survey scores are stored in a .jmap project; import the "
+                       f"JSON first (journeymap import)")
+    if open_elsewhere(path) is not None:
+        raise CliError(f"{path} is open in journeymap; close it there first")
+    doc = Document.open(path)
+    try:
+        doc.apply(edit)
+        doc.save()
+    finally:
+        doc.close()
 
 
 def cmd_install_desktop(args: argparse.Namespace) -> None:
@@ -387,7 +532,7 @@ def cmd_install_desktop(args: argparse.Namespace) -> None:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "templates": cmd_templates, "new": cmd_new, "info": cmd_info, "validate": cmd_validate,
-    "import": cmd_import, "rank": cmd_rank, "export": cmd_export,
+    "import": cmd_import, "rank": cmd_rank, "export": cmd_export, "survey": cmd_survey,
     "install-desktop": cmd_install_desktop,
 }
 

@@ -11,8 +11,9 @@ starts without it. The data comes from :mod:`journeymap.analysis.summaries` and
 from __future__ import annotations
 
 import os
+import re
 import tempfile
-import textwrap
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,14 +51,35 @@ def _prepare(fig: Figure) -> None:
 
 
 def _wrap(text: str, width: int, max_lines: int = 3) -> str:
-    """Wrap a label: at spaces for Latin text, every ``width`` characters for CJK."""
-    if not text:
-        return ""
-    if " " in text or text.isascii():
-        # A CJK character is about two Latin ones wide; words are never split.
-        lines = textwrap.wrap(text, width * 2, break_long_words=False) or [text]
-    else:
-        lines = [text[i:i + width] for i in range(0, len(text), width)]
+    """Wrap a label to ``width`` CJK characters (``2 × width`` Latin ones) a line:
+    Latin words stay whole, CJK text breaks between characters (:func:`wrap_cols`)."""
+    return wrap_cols(text, width * 2, max_lines) if text else ""
+
+
+def _cols(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def wrap_cols(text: str, cols: int, max_lines: int = 3) -> str:
+    """Wrap ``text`` to lines of at most ``cols`` columns (a CJK character takes two):
+    Latin words move whole to the next line, CJK text breaks between any two
+    characters but never before closing punctuation (、。）」 etc.); more than
+    ``max_lines`` lines end in "…"."""
+    lines: list[str] = []
+    line, width = "", 0
+    for word in re.findall(r"[^\s\u3000-\u9fff\uff00-\uffef]+\s*|[\u3000-\u9fff\uff00-\uffef]\s*|\s+",
+                           text):
+        w = sum(_cols(c) for c in word.rstrip())
+        closing = word[:1] in "、。，．）」』】〕！？：:,.)"
+        if line and width + w > cols and not closing:
+            lines.append(line.rstrip())
+            line, width = "", 0
+            word = word.lstrip()
+            w = sum(_cols(c) for c in word.rstrip())
+        line += word
+        width += sum(_cols(c) for c in word)
+    if line.strip():
+        lines.append(line.rstrip())
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][:-1] + "…"
@@ -83,10 +105,22 @@ def _has_journey(store: Store, journey: str | None) -> bool:
     return bool(journey) and journey in store.tables["journey"]
 
 
+LABEL_PT = 8.0
+
+
 def _stage_ticks(ax: Any, names: list[str]) -> None:
-    width = max(4, min(12, int(60 / max(1, len(names)))))
+    """Stage names under the x axis that never overlap: wrapped to the width of their
+    slot (a CJK character counts two columns of about half the font size); when a slot
+    is too narrow even for wrapped words, one line each, rotated 45°."""
     ax.set_xticks(range(len(names)))
-    ax.set_xticklabels([_wrap(n, width) for n in names], fontsize=8)
+    slot_pt = ax.figure.get_figwidth() * ax.get_position().width * 72 / max(1, len(names))
+    # The layout engine later narrows the axes (labels, colour bar): keep a margin.
+    cols = int(slot_pt * 0.6 / (LABEL_PT * 0.55))
+    if cols >= 7:
+        ax.set_xticklabels([wrap_cols(n, cols, 3) for n in names], fontsize=LABEL_PT)
+    else:
+        ax.set_xticklabels([wrap_cols(n, 20, 1) for n in names], fontsize=LABEL_PT,
+                           rotation=45, ha="right", rotation_mode="anchor")
 
 
 # -- charts ---------------------------------------------------------------------------------
@@ -243,8 +277,8 @@ def nps_chart(fig: Figure, store: Store, journey: str | None) -> None:
 
 
 def handoff_chart(fig: Figure, store: Store, journey: str | None) -> None:
-    """Bars of cross-role handoffs per role (sent / received) and a text panel with
-    bottlenecks, unreachable touchpoints and cycles."""
+    """Bars of cross-role handoffs per role (sent / received) and a text panel with the
+    analysis in words: who coordinates most, waiting points, loops, breaks."""
     from journeymap.analysis.graph import analyse_handoffs
 
     _prepare(fig)
@@ -270,29 +304,27 @@ def handoff_chart(fig: Figure, store: Store, journey: str | None) -> None:
     ax.legend(loc="lower right", fontsize=8)
     ax.set_title(L["burden"], fontsize=10)
 
-    tps = store.tables["touchpoint"]
+    from journeymap.analysis.graph import describe_handoffs
 
-    def name(tp_id: str) -> str:
-        return _wrap(getattr(tps.get(tp_id), "title", tp_id), 18, 1)
-
-    lines = [f"■ {L['bottlenecks']}"]
-    lines += [f"  {name(b.touchpoint)}  {b.betweenness:.3f}" for b in res.bottlenecks[:5]]
-    if not res.bottlenecks:
-        lines.append(f"  {L['none']}")
-    lines.append("")
-    lines.append(f"■ {L['unreachable']}: {len(res.unreachable)}")
-    lines += [f"  {name(t)}" for t in res.unreachable[:4]]
-    if len(res.unreachable) > 4:
-        lines.append(f"  … {L['more']} {len(res.unreachable) - 4}")
-    lines.append("")
-    more = "+" if res.cycles_truncated else ""
-    lines.append(f"■ {L['cycles']}: {len(res.cycles)}{more}")
-    for c in res.cycles[:2]:
-        lines.append("  " + _wrap(" → ".join(getattr(tps.get(t), "title", t) for t in c), 30, 2)
-                     .replace("\n", "\n  "))
+    # The same words as the Analyses tab, shortened: each question's first answers.
+    width = 44
+    lines: list[str] = []
+    for k, (head, answers) in enumerate(describe_handoffs(store, res, _lang(store))):
+        if head:
+            lines.append("■ " + wrap_cols(head, width, 2).replace("\n", "\n  "))
+        # Chains (indented) stay in the Analyses tab; the bars already show the counts.
+        shown = [a for a in answers if not a.startswith("    ")][1 if k == 0 else 0:]
+        for answer in shown[:2]:
+            lines.append("  " + wrap_cols(answer, width - 2, 2).replace("\n", "\n  "))
+        if len(shown) > 2:
+            lines.append(f"  … {L['more']} {len(shown) - 2}")
+        lines.append("")
     tx.axis("off")
-    tx.text(0.0, 1.0, "\n".join(lines), va="top", ha="left", fontsize=8.5,
-            transform=tx.transAxes, linespacing=1.4)
+    words = tx.text(0.0, 1.0, "\n".join(lines), va="top", ha="left", fontsize=8.5,
+                    transform=tx.transAxes, linespacing=1.4, clip_on=True)
+    # The words may be taller than a small figure (the app's panel shows them in full
+    # beside the chart): they never squeeze the bars out of the layout.
+    words.set_in_layout(False)
     fig.suptitle(_title(store, journey, "handoffs"), fontsize=12)
 
 
@@ -300,6 +332,12 @@ def comparison_chart(fig: Figure, store: Store, journey_a: str | None,
                      journey_b: str | None = None) -> None:
     """Two journeys side by side: profile, channel totals, pooled NPS and mean emotion.
     Without ``journey_b`` the first other journey of the project is used."""
+    _comparison(fig, store, journey_a, journey_b)
+    mark_missing_glyphs(fig, store)
+
+
+def _comparison(fig: Figure, store: Store, journey_a: str | None,
+                journey_b: str | None) -> None:
     _prepare(fig)
     L = _labels(store)
     ids = [j.id for j in store.journeys()]
@@ -374,7 +412,8 @@ CHARTS: dict[str, tuple[str, str, ChartFunction]] = {
     "channels": (LABELS["en"]["channels"], LABELS["ja"]["channels"], channel_mix_chart),
     "nps": (LABELS["en"]["nps"], LABELS["ja"]["nps"], nps_chart),
     "handoffs": (LABELS["en"]["handoffs"], LABELS["ja"]["handoffs"], handoff_chart),
-    "comparison": (LABELS["en"]["comparison"], LABELS["ja"]["comparison"], comparison_chart),
+    "comparison": (LABELS["en"]["comparison"], LABELS["ja"]["comparison"],
+                   lambda fig, store, j: comparison_chart(fig, store, j)),
 }
 
 
@@ -394,8 +433,79 @@ def new_figure(width: float = 10.0, height: float = 6.0) -> Figure:
 
 
 def draw(name: str, fig: Figure, store: Store, journey: str | None) -> None:
-    """Draw chart ``name`` of the :data:`CHARTS` registry onto ``fig``."""
+    """Draw chart ``name`` of the :data:`CHARTS` registry onto ``fig``; characters no
+    font can draw are replaced visibly, with a note (:func:`mark_missing_glyphs`)."""
     CHARTS[name][2](fig, store, journey)
+    mark_missing_glyphs(fig, store)
+
+
+#: What stands for a character that neither font can draw: visible, never a blank box.
+MISSING = "\ufffd"
+_glyphs: dict[str, bool] = {}
+_fonts: dict[str, Any] = {}
+
+
+def _drawable(ch: str) -> bool:
+    """Whether a font of matplotlib's family list (DejaVu Sans, then the bundled
+    Japanese font) has a glyph for ``ch``."""
+    ok = _glyphs.get(ch)
+    if ok is None:
+        from matplotlib import font_manager, rcParams
+        from matplotlib.ft2font import FT2Font
+
+        ok = ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf")
+        if not ok:
+            for family in rcParams["font.family"]:
+                font = _fonts.get(family)
+                if font is None:
+                    path = font_manager.findfont(family, fallback_to_default=False)
+                    font = _fonts[family] = FT2Font(path)
+                if font.get_char_index(ord(ch)):
+                    ok = True
+                    break
+        _glyphs[ch] = ok
+    return ok
+
+
+def mark_missing_glyphs(fig: Figure, store: Store) -> list[str]:
+    """Replace, in every text of ``fig``, the characters no font can draw (an emoji in a
+    role name) by U+FFFD "�", and add a note at the foot of the figure saying so.
+    Returns the characters replaced (none: the figure is unchanged)."""
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter
+
+    missing: list[str] = []
+
+    def fix(value: str) -> str:
+        if not value or value.isascii():
+            return value
+        bad = [ch for ch in value if not _drawable(ch)]
+        missing.extend(ch for ch in bad if ch not in missing)
+        return "".join(MISSING if ch in bad else ch for ch in value) if bad else value
+
+    for text in fig.findobj(Text):
+        value = text.get_text()
+        fixed = fix(value)
+        if fixed != value:
+            text.set_text(fixed)
+    for ax in fig.axes:   # tick labels are made again from their formatter when drawn
+        for axis in (ax.xaxis, ax.yaxis):
+            formatter = axis.get_major_formatter()
+            if isinstance(formatter, FixedFormatter):
+                formatter.seq = [fix(str(v)) for v in formatter.seq]
+                continue
+            ticks = axis.get_ticklabels()
+            labels = [t.get_text() for t in ticks]
+            fixed = [fix(v) for v in labels]
+            if fixed != labels:
+                t = ticks[0]
+                axis.set_ticks(axis.get_ticklocs(), fixed, fontsize=t.get_fontsize(),
+                               rotation=t.get_rotation(), ha=t.get_ha(),
+                               rotation_mode=t.get_rotation_mode())
+    if missing:
+        note = LABELS[_lang(store)]["missing_glyphs"].format(mark=MISSING)
+        fig.text(0.005, 0.995, note, fontsize=7, color="#a40000", ha="left", va="top")
+    return missing
 
 
 def render_png(name: str, store: Store, journey: str | None, path: str | os.PathLike[str],

@@ -59,7 +59,8 @@ class Factor:
     op: FactorOp = "×"
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "value": self.value, "source": self.source, "op": self.op}
+        return {"name": self.name, "value": round(self.value, 6), "source": self.source,
+                "op": self.op}
 
 
 class RankedItem(NamedTuple):
@@ -98,7 +99,8 @@ class RankedItem(NamedTuple):
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "rank": self.rank, "type": self.type, "id": self.id, "title": self.title,
-            "priority": self.priority, "severity": self.severity, "votes": self.votes,
+            "priority": round(self.priority, 6), "severity": self.severity,
+            "votes": self.votes,
             "breakdown": [f.to_json() for f in self.breakdown],
         }
         if self.type == "action":
@@ -114,12 +116,15 @@ class RankedItem(NamedTuple):
 @dataclass
 class Ranking:
     """The prioritised list: ``actions`` by priority, then ``pains`` no action addresses,
-    by impact. ``notes`` explain empty lists and degenerate scores in plain words."""
+    by impact; each list numbers its own rows from 1. ``done`` holds the actions with
+    status ``done`` (not ranked; their pain points count as addressed), by priority.
+    ``notes`` explain empty lists and degenerate scores in plain words."""
 
     actions: list[RankedItem] = field(default_factory=list)
     pains: list[RankedItem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     journey: str | None = None
+    done: list[RankedItem] = field(default_factory=list)
 
     @property
     def rows(self) -> list[RankedItem]:
@@ -136,8 +141,22 @@ def _texts(lang: str | None) -> dict[str, str]:
     return BREAKDOWN_TEXT.get(lang or "en", BREAKDOWN_TEXT["en"])
 
 
-def _num(x: float) -> str:
-    return f"{x:g}"
+def num(x: float, decimals: int = 2) -> str:
+    """A number for people: rounded to ``decimals`` (2 unless told), no trailing zeros,
+    never ``-0`` (``4.300000000000001`` → ``4.3``; ``1.66667`` → ``1.67``)."""
+    text = f"{x:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+_num = num
+
+
+def plural(t: dict[str, str], key: str, n: int) -> str:
+    """``n`` things with the right number form: ``t[key + "_one"]`` for one, else
+    ``t[key + "_many"]`` (Japanese uses counters, the same form for every ``n``)."""
+    return t[f"{key}_one"] if n == 1 else t[f"{key}_many"].format(n=n)
 
 
 # A scored pain point: (impact, factors, pain row, touchpoint row, its vote count).
@@ -166,7 +185,8 @@ class _Scorer:
         self.max_pain_votes = max((n for t, n in counts.items() if t in pains), default=0)
         self.max_action_votes = max(
             (n for t, n in counts.items()
-             if t in actions and actions[t].status != Status.DROPPED),  # type: ignore[attr-defined]
+             if t in actions
+             and actions[t].status not in (Status.DROPPED, Status.DONE)),  # type: ignore[attr-defined]
             default=0)
         self._memo: dict[tuple[Any, ...], Factor] = {}
 
@@ -183,8 +203,9 @@ class _Scorer:
         def make() -> Factor:
             if m == 0:
                 return Factor("votes", 1.0, self.t[f"no_votes_{kind}"])
-            return Factor("votes", 1.0 + w * n / m,
-                          self.t[f"{kind}_votes"].format(n=n, m=m, w=_num(w)))
+            value = 1.0 + w * n / m
+            return Factor("votes", value, self.t[f"{kind}_votes"].format(
+                votes=plural(self.t, "vote", n), m=m, w=_num(w), f=_num(value)))
 
         return self._factor(("votes", kind, n), make)
 
@@ -213,7 +234,8 @@ class _Scorer:
             weight = dim.weight if dim is not None else None  # type: ignore[attr-defined]
             if weight is None:
                 return Factor("dimension_weight", 1.0, self.t["dim_default"].format(dim=name))
-            return Factor("dimension_weight", float(weight), self.t["dim"].format(dim=name))
+            return Factor("dimension_weight", float(weight),
+                          self.t["dim"].format(dim=name, w=_num(float(weight))))
 
         return self._factor(("dim", dim_id), make)
 
@@ -285,10 +307,12 @@ class _Scorer:
     def action_item(self, action: Action, pains: list[_Scored]) -> RankedItem:
         """``pains``: the scored pain points this action counts (already filtered)."""
         t = self.t
-        impacts = [Factor("impact", s[0], t["impact"].format(title=s[2].title, id=s[2].id), "+")
+        impacts = [Factor("impact", s[0], t["impact"].format(title=s[2].title, v=_num(s[0])),
+                          "+")
                    for s in pains]
         effort = self._factor(("effort", action.effort), lambda: Factor(
-            "effort", 5 / action.effort, t["effort"].format(v=action.effort)))
+            "effort", 5 / action.effort,
+            t["effort"].format(v=action.effort, f=_num(5 / action.effort))))
         n = self.vote_counts.get(action.id, 0)
         votes = self._vote_factor("action", n)
         total = math.fsum(s[0] for s in pains)
@@ -348,24 +372,31 @@ def _rank(store: Store, journey: str | None, lang: str | None) -> Ranking:
             if a.status != Status.DROPPED]  # type: ignore[attr-defined]
     addressed: set[str] = set()
     actions: list[RankedItem] = []
+    done: list[RankedItem] = []
     empty_actions = 0
     for a in live:
         pain_ids = [pid for _, pid in sorted(links.get(a.id, []))]
         counted = [scored[pid] for pid in pain_ids if pid in scored]
         if journey is not None and not counted:
             continue
+        addressed.update(s[2].id for s in counted)
+        item = scorer.action_item(a, counted)  # type: ignore[arg-type]
+        if a.status == Status.DONE:  # type: ignore[attr-defined]
+            done.append(item)
+            continue
         if not pain_ids:
             empty_actions += 1
-        addressed.update(s[2].id for s in counted)
-        actions.append(scorer.action_item(a, counted))  # type: ignore[arg-type]
+        actions.append(item)
     actions.sort(key=_sort_key)
+    done.sort(key=_sort_key)
     ranked_actions = [item._replace(rank=i) for i, item in enumerate(actions, 1)]
+    done = [item._replace(rank=i) for i, item in enumerate(done, 1)]
     # Pain points sorted as scored tuples (same order as _sort_key), then one RankedItem
     # each with its rank: addressed ones live in the actions' breakdowns.
     listed = [sc for pid, sc in scored.items() if pid not in addressed]
     listed.sort(key=lambda sc: (-round(sc[0], 12), -sc[2].severity, sc[2].title, sc[2].id))
     pain_item = scorer.pain_item
-    pains = ranked_pains = [pain_item(sc, i) for i, sc in enumerate(listed, len(actions) + 1)]
+    pains = ranked_pains = [pain_item(sc, i) for i, sc in enumerate(listed, 1)]
 
     notes: list[str] = []
     if not scored:
@@ -374,10 +405,16 @@ def _rank(store: Store, journey: str | None, lang: str | None) -> Ranking:
         notes.append(t["note_no_actions"])
     elif not live:
         notes.append(t["note_all_dropped"])
-    elif journey is not None and not actions:
+    elif journey is not None and not actions and not done:
         notes.append(t["note_no_actions_journey"])
-    if empty_actions:
-        notes.append(t["note_empty_actions"].format(n=empty_actions))
+    if empty_actions == 1:
+        notes.append(t["note_empty_action"])
+    elif empty_actions:
+        notes.append(t["note_empty_actions"].format(actions=plural(t, "action", empty_actions)))
+    if len(done) == 1:
+        notes.append(t["note_one_done"])
+    elif done:
+        notes.append(t["note_done"].format(actions=plural(t, "action", len(done))))
     if scored:
         factors = [sc[1] for sc in scored.values()]
         if all(f[2].value == 0 for f in factors):
@@ -388,7 +425,7 @@ def _rank(store: Store, journey: str | None, lang: str | None) -> Ranking:
             notes.append(t["note_all_addressed"])
     if not store.tables["vote"]:
         notes.append(t["note_no_votes"])
-    return Ranking(ranked_actions, ranked_pains, notes, journey)
+    return Ranking(ranked_actions, ranked_pains, notes, journey, done)
 
 
 def pain_impacts(store: Store, journey: str | None = None) -> dict[str, float]:
@@ -398,4 +435,32 @@ def pain_impacts(store: Store, journey: str | None = None) -> dict[str, float]:
     return {pid: sc[0] for pid, sc in scored.items()}
 
 
-__all__ = ["Factor", "Ranking", "RankedItem", "impact", "pain_impacts", "rank"]
+def explain(item: RankedItem, lang: str | None = None, status_text: str | None = None) -> str:
+    """One row as a sentence in ``lang`` with rounded numbers and names, no ids, e.g.
+    "Chasing the supplier for certificates — severity 4 of 5, frequency 3 of 5, Purchasing
+    head weighs 5 of 5 at Contract, Trust dimension ×1 → impact 0.36". For an action:
+    the pain points it addresses with their impacts, effort and votes → priority.
+    ``status_text``: the action's status in words, added when given."""
+    t = _texts(lang)
+    sep = "、" if lang == "ja" else ", "
+    if item.type == "pain":
+        parts = [f.source for f in item.breakdown]
+        result = t["result_pain"].format(v=_num(item.priority))
+    else:
+        plus = [f for f in item.breakdown if f.op == "+"]
+        if plus:
+            impacts = " + ".join(_num(f.value) for f in plus)
+            if len(plus) > 1:
+                impacts += " = " + _num(math.fsum(f.value for f in plus))
+            parts = [t["addresses"].format(pains=plural(t, "pain", len(plus)), impacts=impacts)]
+        else:
+            parts = [t["addresses_none"]]
+        parts += [f.source for f in item.breakdown if f.op != "+"]
+        if status_text:
+            parts.append(t["status"].format(s=status_text))
+        result = t["result_action"].format(v=_num(item.priority))
+    return f"{item.title} — {sep.join(parts)} → {result}"
+
+
+__all__ = ["Factor", "Ranking", "RankedItem", "explain", "impact", "num", "pain_impacts",
+           "plural", "rank"]

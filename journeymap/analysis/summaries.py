@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from journeymap.analysis.scoring import pain_impacts
-from journeymap.model.rows import Channel, DimensionKind
+from journeymap.model.rows import Channel, DimensionKind, Metric
 from journeymap.model.store import Store
 
 CHANNELS: tuple[str, ...] = tuple(c.value for c in Channel)
@@ -205,6 +205,81 @@ def scenario_nps(store: Store, journey: str) -> list[TouchpointNps]:
             for tp in store.touchpoints(journey)]
 
 
+# -- scenario NPS beside operational metrics -------------------------------------------------
+
+#: A percentage metric at or above this reads as good (fulfilment, on-time, first-time-
+#: right rates): front-line KPIs of that kind are the ones polished on the way up.
+GOOD_RATE = 90.0
+
+
+@dataclass(frozen=True)
+class MetricCheck:
+    """One touchpoint's scenario NPS beside its operational metrics."""
+
+    touchpoint: str
+    title: str
+    role: str
+    stage: str
+    result: NpsResult
+    metrics: tuple[Metric, ...]
+
+    @property
+    def good_metrics(self) -> list[Metric]:
+        """Metrics that read as good: percentages of at least :data:`GOOD_RATE`."""
+        return [m for m in self.metrics if m.unit.strip() == "%" and m.value >= GOOD_RATE]
+
+    @property
+    def hides(self) -> bool:
+        """A good metric beside a poor experience (NPS below 0: more detractors than
+        promoters)."""
+        return self.result.nps is not None and self.result.nps < 0 and bool(self.good_metrics)
+
+
+def signed(x: float) -> str:
+    """An NPS for people: whole number with its sign, "0" for zero (``+35``, ``-25``)."""
+    r = round(x)
+    return "0" if r == 0 else f"{r:+d}"
+
+
+def metrics_beside_nps(store: Store, journey: str) -> list[MetricCheck]:
+    """Every touchpoint of the journey that has survey scores or metrics (display
+    order), with its NPS and metrics; ``hides`` marks where they disagree."""
+    return [MetricCheck(tp.id, tp.title, tp.role, tp.stage, nps(tp.scores), tuple(tp.metrics))
+            for tp in store.touchpoints(journey) if tp.scores or tp.metrics]
+
+
+def describe_metrics(store: Store, checks: list[MetricCheck], lang: str | None = None
+                     ) -> tuple[list[str], list[str]]:
+    """In words of ``lang``: the call-outs (a good metric hides a poor experience) and
+    one line per touchpoint (NPS beside its metrics). Numbers rounded, names only."""
+    from journeymap.analysis.content_text import METRIC_TEXT, content_lang
+    from journeymap.analysis.scoring import num
+
+    t = METRIC_TEXT[content_lang(lang)]
+    roles, stages = store.tables["role"], store.tables["stage"]
+
+    def metric(m: Metric) -> str:
+        unit = m.unit.strip()
+        return f"{m.name} {num(m.value, 1)}{unit if unit == '%' else ' ' + unit if unit else ''}"
+
+    def score(c: MetricCheck) -> str:
+        if c.result.nps is None:
+            return t["no_scores"]
+        return t["nps"].format(nps=signed(c.result.nps), n=c.result.n)
+
+    callouts, rows = [], []
+    for c in checks:
+        where = dict(title=t["quote"].format(c.title),
+                     role=getattr(roles.get(c.role), "name", ""),
+                     stage=getattr(stages.get(c.stage), "name", ""))
+        if c.hides:
+            callouts.append(t["hides"].format(metric=t["and"].join(
+                metric(m) for m in c.good_metrics), score=score(c), **where))
+        rows.append(t["row"].format(score=score(c), metrics=t["sep"].join(
+            metric(m) for m in c.metrics) or t["no_metrics"], **where))
+    return callouts, rows
+
+
 # -- segment comparison ---------------------------------------------------------------------
 
 @dataclass
@@ -255,7 +330,8 @@ def segment_comparison(store: Store, journey_a: str, journey_b: str) -> SegmentC
 
 
 __all__ = [
-    "CHANNELS", "ChannelMix", "DimensionImpact", "EmotionCurve", "EmotionCurves",
+    "CHANNELS", "GOOD_RATE", "ChannelMix", "MetricCheck", "describe_metrics",
+    "metrics_beside_nps", "signed", "DimensionImpact", "EmotionCurve", "EmotionCurves",
     "ExperienceProfile", "InfluenceHeatmap", "JourneySummary", "NpsResult",
     "SegmentComparison", "TouchpointNps", "channel_mix", "emotion_curves",
     "experience_profile", "influence_heatmap", "journey_summary", "nps", "scenario_nps",

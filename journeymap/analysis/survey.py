@@ -77,6 +77,10 @@ class SurveyImport:
     unmatched: dict[str, int] = field(default_factory=dict)
     ambiguous: dict[str, list[str]] = field(default_factory=dict)
     rows: int = 0
+    #: labels paired with a touchpoint through the mapping: label → touchpoint id
+    mapped: dict[str, str] = field(default_factory=dict)
+    #: mapping entries dropped because their touchpoint is gone: label → old id
+    dropped_mappings: dict[str, str] = field(default_factory=dict)
 
     @property
     def matched_rows(self) -> int:
@@ -183,8 +187,14 @@ def _parse_score(value: str) -> tuple[int | None, str | None]:
 
 
 def match_scores(store: Store, journey: str, table: SurveyTable,
-                 touchpoint_column: str | int, score_column: str | int) -> SurveyImport:
+                 touchpoint_column: str | int, score_column: str | int,
+                 mapping: dict[str, str] | None = None) -> SurveyImport:
     """Scores per touchpoint of ``journey``. Columns by name or 0-based index.
+
+    ``mapping`` pairs survey labels that differ from the card titles with touchpoint
+    ids (label → id; labels compared normalised); it is consulted first. An entry whose
+    touchpoint is no longer in the journey is dropped and listed in
+    ``dropped_mappings`` (its rows then match by id or title, or stay unmatched).
 
     Rows are skipped (and counted per reason) when the touchpoint name is blank, the
     score is blank, non-numeric, not a whole number, or outside 0–10, or the name is a
@@ -204,6 +214,12 @@ def match_scores(store: Store, journey: str, table: SurveyTable,
         by_title.setdefault(normalise(tp.title), []).append(tp.id)
 
     result = SurveyImport(journey)
+    pairs: dict[str, str] = {}
+    for label, tp_id in (mapping or {}).items():
+        if tp_id in by_id.values():
+            pairs[normalise(label)] = tp_id
+        else:
+            result.dropped_mappings[label] = tp_id
     skipped: Counter[str] = Counter()
     usable = 0
     for n, row in enumerate(table.rows, 1):
@@ -219,7 +235,10 @@ def match_scores(store: Store, journey: str, table: SurveyTable,
             result.skipped_rows.append(SkippedRow(n, reason, row[si] if name else row[ti]))
             continue
         assert score is not None
-        if name in by_id:
+        if name in pairs:
+            tp_id = pairs[name]
+            result.mapped[name] = tp_id
+        elif name in by_id:
             tp_id = by_id[name]
         elif len(by_title.get(name, ())) == 1:
             tp_id = by_title[name][0]
@@ -239,6 +258,54 @@ def match_scores(store: Store, journey: str, table: SurveyTable,
                           "(whole numbers 0–10)")
     result.skipped = dict(skipped)
     return result
+
+
+def suggest_touchpoints(store: Store, journey: str, label: str, n: int = 3,
+                        cutoff: float = 0.3) -> list[tuple[str, float]]:
+    """Touchpoints of ``journey`` whose titles resemble ``label``, most similar first:
+    (touchpoint id, similarity 0–1 by difflib's ratio on normalised, case-folded text).
+    Suggestions only: a person confirms each pairing."""
+    import difflib
+
+    want = normalise(label).casefold()
+    scored = []
+    for tp in store.touchpoints(journey):
+        title = normalise(tp.title).casefold()
+        m = difflib.SequenceMatcher(None, want, title)
+        ratio = m.ratio()
+        if want and title and (want in title or title in want):
+            ratio = max(ratio, 0.6)
+        if ratio >= cutoff:
+            scored.append((tp.id, ratio))
+    scored.sort(key=lambda x: -x[1])
+    return scored[:n]
+
+
+def parse_mapping(store: Store, journey: str, pairs: list[str]) -> dict[str, str]:
+    """``LABEL=TOUCHPOINT`` arguments (the touchpoint by id or exact title of the
+    journey; the last ``=`` separates, so a label may hold one) as label → id.
+    SurveyError names the first pair that is malformed or points at no touchpoint."""
+    out: dict[str, str] = {}
+    tps = store.touchpoints(journey)
+    by_id = {tp.id: tp.id for tp in tps}
+    by_title: dict[str, list[str]] = {}
+    for tp in tps:
+        by_title.setdefault(normalise(tp.title), []).append(tp.id)
+    for pair in pairs:
+        label, sep, target = pair.rpartition("=")
+        if not sep or not normalise(label) or not normalise(target):
+            raise SurveyError(f"--map {pair!r}: write it as LABEL=TOUCHPOINT")
+        target = normalise(target)
+        if target in by_id:
+            out[normalise(label)] = by_id[target]
+        elif len(by_title.get(target, ())) == 1:
+            out[normalise(label)] = by_title[target][0]
+        elif target in by_title:
+            raise SurveyError(f"--map {pair!r}: several touchpoints are titled {target!r}; "
+                              "give the touchpoint's id")
+        else:
+            raise SurveyError(f"--map {pair!r}: no touchpoint {target!r} in this journey")
+    return out
 
 
 def survey_edit(store: Store, result: SurveyImport, mode: str = "append"):  # -> Edit
@@ -263,5 +330,5 @@ def survey_edit(store: Store, result: SurveyImport, mode: str = "append"):  # ->
 
 __all__ = [
     "SkippedRow", "SurveyError", "SurveyImport", "SurveyTable", "match_scores", "normalise",
-    "read_survey", "survey_edit",
+    "parse_mapping", "read_survey", "suggest_touchpoints", "survey_edit",
 ]

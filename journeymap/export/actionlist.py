@@ -1,9 +1,14 @@
 """The prioritised action list (DESIGN.md §4, §8) as CSV, XLSX and Markdown.
 
-* CSV: UTF-8 with BOM (Excel opens Japanese correctly), one table: actions then the
-  pain points no action addresses, with continuous ranks.
-* XLSX: one sheet per list (actions, unaddressed pain points); bold frozen header row,
-  column widths, wrapped text.
+* CSV: UTF-8 with BOM (Excel opens Japanese correctly), one table: actions, then the
+  pain points no action addresses, then the actions already done; each part numbers its
+  own rows from 1 (the Type column tells the parts apart).
+* XLSX: one sheet per list (actions, unaddressed pain points, done); bold frozen header
+  row, column widths, wrapped text.
+
+Cells a person reads carry names, never internal ids, and numbers rounded to at most two
+decimals. The "Breakdown" cell starts with a word ("severity 4 of 5", "addresses 3 pain
+points"), one line per factor, and ends with the result.
 * Markdown: a table per list; HTML and Markdown syntax escaped (a ``<script>`` or a
   ``[link](…)`` in a title stays text), pipes escaped, newlines as ``<br>``.
 
@@ -20,33 +25,35 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from journeymap.analysis.scoring import Factor, RankedItem, Ranking, rank
+from journeymap.analysis.content_text import BREAKDOWN_TEXT, EXPORT_TEXT
+from journeymap.analysis.scoring import RankedItem, Ranking, num, plural, rank
 from journeymap.export.safetext import cut_for_xlsx, encodable, xml_text
 from journeymap.model.document import atomic_path
 from journeymap.model.store import Store
 
 HEADERS = {
-    "en": ["Rank", "Type", "ID", "Title", "Priority", "Severity",
+    "en": ["Rank", "Type", "Title", "Priority", "Severity", "Status",
            "Addresses / journey – role – stage", "Breakdown"],
-    "ja": ["順位", "種別", "ID", "タイトル", "優先度", "深刻度",
+    "ja": ["順位", "種別", "タイトル", "優先度", "深刻度", "状態",
            "対応するペインポイント / ジャーニー・役割・ステージ", "内訳"],
 }
 TEXT = {
-    "en": {"action": "Action", "pain": "Pain point", "actions": "Actions",
-           "pains": "Unaddressed pain points", "title": "Action list", "none": "(none)",
-           "sum": "sum of impacts"},
-    "ja": {"action": "施策", "pain": "ペインポイント", "actions": "施策",
-           "pains": "未対応のペインポイント", "title": "施策リスト", "none": "（なし）",
-           "sum": "インパクトの合計"},
+    "en": {"action": "Action", "pain": "Pain point", "done": "Done action",
+           "actions": "Actions", "pains": "Unaddressed pain points", "dones": "Done",
+           "title": "Action list", "none": "(none)"},
+    "ja": {"action": "施策", "pain": "ペインポイント", "done": "完了した施策",
+           "actions": "施策", "pains": "未対応のペインポイント", "dones": "完了",
+           "title": "施策リスト", "none": "（なし）"},
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-COLUMN_WIDTHS = (7, 14, 12, 40, 10, 9, 44, 70)
+COLUMN_WIDTHS = (7, 14, 40, 10, 9, 11, 44, 80)
 
 
 def _lang(store: Store) -> str:
@@ -60,35 +67,40 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def _fmt(x: float) -> str:
-    return f"{x:.4f}".rstrip("0").rstrip(".") if x else "0"
-
-
 def breakdown_text(item: RankedItem, lang: str = "en") -> str:
-    """The breakdown as one line per factor, e.g. ``× severity 0.8 (severity 4 of 5)``;
-    for an action the summed impacts first, then their sum, then the multipliers."""
-    lines = []
+    """The breakdown in words, one line per factor, starting with a word and ending with
+    the result, e.g. ``severity 4 of 5`` … ``→ impact 0.36``; for an action first
+    ``addresses 2 pain points (0.36 + 0.26 = 0.62)`` and each pain point's impact."""
+    t = BREAKDOWN_TEXT[lang]
     plus = [f for f in item.breakdown if f.op == "+"]
-    for f in plus:
-        lines.append(f"+ {_factor_text(f)}")
+    lines = []
     if item.type == "action":
-        total = sum(f.value for f in plus)
-        lines.append(f"= {TEXT[lang]['sum']} {_fmt(total)}")
-    for f in item.breakdown:
-        if f.op != "+":
-            lines.append(f"× {_factor_text(f)}")
+        if plus:
+            impacts = " + ".join(num(f.value) for f in plus)
+            if len(plus) > 1:
+                impacts += " = " + num(math.fsum(f.value for f in plus))
+            lines.append(t["addresses"].format(pains=plural(t, "pain", len(plus)),
+                                               impacts=impacts))
+            lines += [f"  {f.source}" for f in plus]
+        else:
+            lines.append(t["addresses_none"])
+    lines += [f.source for f in item.breakdown if f.op != "+"]
+    result = t["result_action" if item.type == "action" else "result_pain"]
+    lines.append("→ " + result.format(v=num(item.priority)))
     return "\n".join(lines)
 
 
-def _factor_text(f: Factor) -> str:
-    return f"{f.name} {_fmt(f.value)} ({f.source})"
+def status_text(status: str | None, lang: str = "en") -> str:
+    """An action's status in words of ``lang`` ("" for none)."""
+    if not status:
+        return ""
+    return EXPORT_TEXT[lang].get(f"status_{status}", status)
 
 
 def _where(store: Store, item: RankedItem) -> str:
     if item.type == "action":
         pains = store.tables["pain_point"]
-        return "\n".join(f"{pid} {getattr(pains.get(pid), 'title', '')}".strip()
-                         for pid in item.pain_ids)
+        return "\n".join(getattr(pains.get(pid), "title", "") for pid in item.pain_ids)
     names = []
     for table, id in (("journey", item.journey), ("role", item.role), ("stage", item.stage)):
         row = store.tables[table].get(id) if id else None
@@ -96,11 +108,19 @@ def _where(store: Store, item: RankedItem) -> str:
     return " – ".join(names)
 
 
-def table_rows(store: Store, items: list[RankedItem], lang: str) -> list[list[Any]]:
-    """Cells of the given rows, in column order (not yet neutralised)."""
-    return [[item.rank, TEXT[lang][item.type], item.id, item.title, round(item.priority, 4),
-             item.severity, _where(store, item), breakdown_text(item, lang)]
+def table_rows(store: Store, items: list[RankedItem], lang: str,
+               kind: str | None = None) -> list[list[Any]]:
+    """Cells of the given rows, in column order (not yet neutralised); ``kind`` names
+    the Type column ("done" for the done list; the row's type otherwise)."""
+    return [[item.rank, TEXT[lang][kind or item.type], item.title, round(item.priority, 2),
+             item.severity, status_text(item.status, lang), _where(store, item),
+             breakdown_text(item, lang)]
             for item in items]
+
+
+def _parts(ranking: Ranking) -> list[tuple[str, list[RankedItem]]]:
+    """The lists of an export: (key of TEXT, rows)."""
+    return [("actions", ranking.actions), ("pains", ranking.pains), ("dones", ranking.done)]
 
 
 def _ranking(store: Store, journey: str | None) -> tuple[Ranking, str]:
@@ -127,8 +147,10 @@ def csv_text(store: Store, journey: str | None = None) -> str:
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(HEADERS[lang])
-    for row in table_rows(store, ranking.rows, lang):
-        w.writerow([neutralise(encodable(c) if isinstance(c, str) else c) for c in row])
+    for key, items in _parts(ranking):
+        kind = "done" if key == "dones" else None
+        for row in table_rows(store, items, lang, kind):
+            w.writerow([neutralise(encodable(c) if isinstance(c, str) else c) for c in row])
     return buf.getvalue()
 
 
@@ -159,15 +181,14 @@ def write_xlsx(store: Store, path: str | os.PathLike[str], journey: str | None =
     wb = Workbook()
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
-    for index, (key, items) in enumerate((("actions", ranking.actions),
-                                          ("pains", ranking.pains))):
+    for index, (key, items) in enumerate(_parts(ranking)):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = TEXT[lang][key][:31]
         ws.append(HEADERS[lang])
         for cell in ws[1]:
             cell.font = bold
             cell.alignment = wrap
-        for row in table_rows(store, items, lang):
+        for row in table_rows(store, items, lang, "done" if key == "dones" else None):
             ws.append([xlsx_cell(c) for c in row])
         for r in ws.iter_rows(min_row=2):
             for cell in r:
@@ -178,9 +199,8 @@ def write_xlsx(store: Store, path: str | os.PathLike[str], journey: str | None =
         ws.freeze_panes = "A2"
         for i, width in enumerate(COLUMN_WIDTHS, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
-        ws.cell(row=1, column=5).number_format = "General"
         for r in range(2, ws.max_row + 1):
-            ws.cell(row=r, column=5).number_format = "0.0000"
+            ws.cell(row=r, column=4).number_format = "0.00"
     buf = io.BytesIO()
     wb.save(buf)
     data = buf.getvalue()
@@ -217,15 +237,17 @@ def markdown_text(store: Store, journey: str | None = None) -> str:
     elif store.project.title:
         title += f" — {store.project.title}"
     out = [f"# {md_text(title)}", ""]
-    for key, items in (("actions", ranking.actions), ("pains", ranking.pains)):
+    for key, items in _parts(ranking):
+        if key == "dones" and not items:
+            continue
         out += [f"## {t[key]}", ""]
         if not items:
             out += [t["none"], ""]
             continue
         out.append("| " + " | ".join(HEADERS[lang]) + " |")
-        out.append("|" + "|".join(["---:", "---", "---", "---", "---:", "---:", "---", "---"])
+        out.append("|" + "|".join(["---:", "---", "---", "---:", "---:", "---", "---", "---"])
                    + "|")
-        for row in table_rows(store, items, lang):
+        for row in table_rows(store, items, lang, "done" if key == "dones" else None):
             out.append("| " + " | ".join(md_text(c) for c in row) + " |")
         out.append("")
     if ranking.notes:
@@ -242,6 +264,6 @@ def write_markdown(store: Store, path: str | os.PathLike[str],
 
 __all__ = [
     "HEADERS", "atomic_write", "breakdown_text", "csv_text", "markdown_text", "md_text",
-    "neutralise", "xlsx_cell",
+    "neutralise", "status_text", "xlsx_cell",
     "write_csv", "write_markdown", "write_xlsx",
 ]

@@ -14,8 +14,10 @@ Mermaid's journey grammar has no quoting, so every text is made to fit its token
 * the actors after the score are separated by commas, so a comma in a role name
   becomes "‚" (U+201A, a low quotation mark that looks like a comma).
 
-A project with several journeys becomes one diagram (Mermaid reads one diagram per
-text): its sections are "journey – stage".
+A project with several journeys (exported without choosing one) becomes a Markdown
+document with one fenced ``mermaid`` block per journey (Mermaid reads one diagram per
+text, and GitHub, GitLab and most Markdown viewers render each block): a heading with
+the project's title, then per journey a heading with its name and its diagram.
 """
 
 from __future__ import annotations
@@ -81,14 +83,31 @@ def journey_mermaid(store: Store, journey: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def is_markdown(store: Store, journey: str | None = None) -> bool:
+    """Whether :func:`project_mermaid` writes Markdown (several journeys, none chosen)."""
+    return journey is None and len(store.journeys()) > 1
+
+
+def _md_heading(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", _clean(text))
+
+
 def project_mermaid(store: Store, journey: str | None = None) -> str:
     """The diagram of ``journey``; without one, of the project: a project with one journey
-    is that journey's diagram, several journeys share one diagram titled with the
-    project's title, each stage a section "journey – stage"."""
+    is that journey's diagram; several journeys give Markdown with one fenced block per
+    journey (:func:`is_markdown`), each a complete diagram titled with its journey."""
     ids = [journey] if journey else [j.id for j in store.journeys()]
     if len(ids) == 1:
         return journey_mermaid(store, ids[0])
-    lines = ["journey", f"    title {_clean(store.project.title)}"]
+    if not ids:
+        return "journey\n    title " + _clean(store.project.title) + "\n"
+    out = [f"# {_md_heading(store.project.title or 'journeymap')}", ""]
     for jid in ids:
-        lines += _sections(store, jid, prefix=f"{store.journey(jid).name} – ")
-    return "\n".join(lines) + "\n"
+        out += [f"## {_md_heading(store.journey(jid).name)}", "", "```mermaid",
+                journey_mermaid(store, jid).rstrip("\n"), "```", ""]
+    return "\n".join(out)
+
+
+def markdown_blocks(text: str) -> list[str]:
+    """The diagrams inside a Markdown document written by :func:`project_mermaid`."""
+    return re.findall(r"^```mermaid\n(.*?)\n```$", text, re.MULTILINE | re.DOTALL)

@@ -21,12 +21,14 @@ RENDERED_FORMATS = ("pdf", "report", "png", "svg")
 
 def export_rendered(store: Store, out: Path | str, fmt: str, *, journey: str | None = None,
                     paper: str | None = None, lang: str | None = None, tile: bool = False,
-                    dpi: int = 150, progress: Progress | None = None) -> Path:
+                    dpi: int = 150, progress: Progress | None = None,
+                    map_paper: str | None = None) -> Path:
     """Write ``fmt`` of ``store`` to ``out``; return the path written.
 
     * ``pdf``: the journey map, ``paper`` ``a3`` (default) or ``a4`` landscape, fitted
       to a page or tiled (``tile=True``, or automatically when text would be < 6 pt);
-    * ``report``: the PDF report (``paper`` ``a4`` by default, portrait);
+    * ``report``: the PDF report (``paper`` ``a4`` by default, portrait), each journey's
+      map on a landscape page of ``map_paper`` (``a3`` by default);
     * ``png`` at ``dpi``; ``svg`` (vector).
 
     ``journey`` None exports every journey; ``lang`` ``ja``/``en`` sets the language of
@@ -42,7 +44,7 @@ def export_rendered(store: Store, out: Path | str, fmt: str, *, journey: str | N
         from journeymap.export.report_pdf import write_report_pdf
 
         return write_report_pdf(store, out, journey=journey, paper=paper or "a4", lang=lang,
-                                progress=progress)
+                                progress=progress, map_paper=map_paper or "a3")
     if fmt == "png":
         from journeymap.export.images import write_png
 

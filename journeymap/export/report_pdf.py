@@ -23,7 +23,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLoggingCategory, QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from journeymap.analysis.scoring import RankedItem, Ranking, rank
+from journeymap.analysis.content_text import BREAKDOWN_TEXT, METHOD_TEXT
+from journeymap.analysis.scoring import RankedItem, Ranking, explain, num, plural, rank
 from journeymap.export.paint import (
     TEXTS,
     Progress,
@@ -50,9 +51,16 @@ ACCENT = QColor("#1c71d8")
 BODY = 9.0        # pt: titles in tables
 SMALL = 7.5       # pt: breakdowns, evidence
 PAD = 4.0
+WRITE_STEPS = 10  # progress steps of drawing the pages, after one per chart
 CHARTS = ("profile", "influence", "emotion", "channels", "nps", "handoffs")
 
 Op = Callable[[QPainter], None]
+
+#: Extra sections per journey, drawn after its charts and analyses (or after its map page
+#: when the report has no charts): ``section(builder, journey_id)`` adds to
+#: ``builder.flow`` (``heading``, ``paragraph``, ``_Table``). The hook for pages such as
+#: personas or per-role views; append to it from the module that draws them.
+JOURNEY_SECTIONS: list[Callable[[ReportBuilder, str], None]] = []
 
 
 @dataclass
@@ -87,6 +95,11 @@ class _Flow:
     def new_page(self) -> None:
         self.pages.append([])
         self.y = self.top
+
+    def fresh_page(self) -> None:
+        """Continue on a new page unless the current one is still empty."""
+        if self.pages[-1] or self.y > self.top + 0.5:
+            self.new_page()
 
     def ensure(self, height: float) -> None:
         """Start a new page unless ``height`` fits on this one (or the page is empty)."""
@@ -249,18 +262,16 @@ class _Table:
 
 
 def _num(x: float) -> str:
-    if x == 0:
-        return "0"
-    if abs(x) >= 100:
-        return f"{x:,.1f}"
-    return f"{x:.3f}" if abs(x) >= 0.001 else f"{x:.2e}"
+    """A score in the report: at most two decimals (as on screen)."""
+    return num(x)
 
 
 class ReportBuilder:
     """Lays out the report of ``store`` (one journey or all) in ``lang``."""
 
     def __init__(self, store: Store, journey: str | None = None, paper: str | None = "a4",
-                 lang: str | None = None) -> None:
+                 lang: str | None = None, map_paper: str | None = "a3",
+                 maps: bool = True) -> None:
         ensure_app()
         self.store = store
         self.journey = journey
@@ -274,29 +285,171 @@ class ReportBuilder:
 
             raise DocumentError(f"no journey {journey!r} in this project")
         self.journeys = [journey] if journey else [j.id for j in store.journeys()]
+        self.map_paper = check_paper(map_paper, "a3")
+        self.maps = maps
+        #: page index → journey whose map fills that page (landscape, map_paper)
+        self.map_pages: dict[int, str] = {}
+        self.chart_steps = 0   # progress steps the charts took (0: no charts)
 
     # -- sections ------------------------------------------------------------------------------
     def build(self, progress: Progress | None = None, charts: bool = True) -> list[list[Op]]:
+        """Cover with the executive summary; per journey its map on a page of its own
+        (landscape ``map_paper``) and, with ``charts``, its charts and handoffs in words;
+        then the full ranked lists, the done actions and the method appendix."""
         ranking = rank(self.store, self.journey, self.lang)
         self.cover()
-        self.flow.new_page()
+        self.summary(ranking)
+        self.descriptions()
+        if charts:
+            self.charts(progress, with_maps=self.maps)
+        elif self.maps:
+            for jid in self.journeys:
+                self.map_page(jid)
+                for section in JOURNEY_SECTIONS:
+                    section(self, jid)
+        self.flow.fresh_page()
         self.actions(ranking)
         self.pains(ranking)
+        self.done(ranking)
         personas_and_to_be(self, _Table, _Column, _Line)  # personas, to-be (report_personas.py)
-        if charts:
-            self.charts(progress)
+        self.method()
         return self.flow.pages
+
+    # -- executive summary ----------------------------------------------------------------
+    def summary(self, ranking: Ranking) -> None:
+        """The five actions to start with (why, in one line each), the worst stage per
+        role, and NPS where survey scores exist."""
+        f, t = self.flow, self.t
+        f.heading(t["summary"], 13)
+        f.paragraph(t["start_with"], 10, True, after=2)
+        if not ranking.actions:
+            f.paragraph(t["none"], 9, color=MUTED, after=6)
+        for item in ranking.actions[:5]:
+            f.paragraph(f"{item.rank}. " + t["start_why"].format(
+                title=item.title, why=self._why(item)), 9, indent=6, after=1)
+        f.y += 6
+        f.paragraph(t["worst_stages"], 10, True, after=2)
+        lines = self._worst_stages()
+        for line in lines or [t["none"]]:
+            f.paragraph(f"• {line}", 9, indent=6, after=1)
+        f.y += 6
+        f.paragraph(t["nps_title"], 10, True, after=2)
+        lines = self._nps_lines()
+        for line in lines or [t["no_nps"]]:
+            f.paragraph(f"• {line}", 9, indent=6, after=1)
+
+    def _why(self, item: RankedItem) -> str:
+        t, bt = self.t, BREAKDOWN_TEXT[self.lang]
+        pains = [self.store.get("pain_point", pid) for pid in item.pain_ids]
+        pains = [p for p in pains if p is not None]
+        if not pains:
+            return t["why_none"]
+        worst = max(pains, key=lambda p: (p.severity, p.frequency))  # type: ignore[attr-defined]
+        quote = "「{}」" if self.lang == "ja" else "“{}”"
+        return t["why"].format(pains=plural(bt, "pain", len(pains)),
+                               worst=quote.format(worst.title),  # type: ignore[attr-defined]
+                               sev=worst.severity, effort=item.effort,  # type: ignore[attr-defined]
+                               p=_num(item.priority))
+
+    def _worst_stages(self) -> list[str]:
+        """Per role (lane order over the journeys in scope): the stage whose pain points
+        weigh most (summed impact), or without pain points the lowest mean emotion."""
+        from journeymap.analysis.scoring import pain_impacts
+
+        s, t, bt = self.store, self.t, BREAKDOWN_TEXT[self.lang]
+        impacts: dict[str, float] = {}
+        for jid in self.journeys:
+            impacts.update(pain_impacts(s, jid))
+        cells: dict[str, dict[tuple[str, str], list[float]]] = {}
+        emotions: dict[str, dict[tuple[str, str], list[int]]] = {}
+        roles: list[str] = []
+        for jid in self.journeys:
+            roles += [r.id for r in s.lane_roles(jid) if r.id not in roles]
+            for tp in s.touchpoints(jid):
+                key = (jid, tp.stage)
+                if tp.emotion is not None:
+                    emotions.setdefault(tp.role, {}).setdefault(key, []).append(tp.emotion)
+                for pain in s.pain_points(tp.id):
+                    if pain.id in impacts:
+                        cells.setdefault(tp.role, {}).setdefault(key, []).append(
+                            impacts[pain.id])
+        several = len(self.journeys) > 1
+        order = {st.id: i for jid in self.journeys for i, st in enumerate(s.stages(jid))}
+        out = []
+        for rid in roles:
+            role = getattr(s.get("role", rid), "name", "")
+            by_cell = cells.get(rid, {})
+            if by_cell:
+                (jid, sid), vals = max(by_cell.items(), key=lambda kv: (
+                    sum(kv[1]), -order.get(kv[0][1], 0)))
+                line = t["worst_stage"].format(
+                    role=role, stage=getattr(s.get("stage", sid), "name", ""),
+                    pains=plural(bt, "pain", len(vals)), impact=_num(sum(vals)))
+            elif emotions.get(rid):
+                (jid, sid), vals = min(emotions[rid].items(), key=lambda kv: (
+                    sum(kv[1]) / len(kv[1]), order.get(kv[0][1], 0)))
+                line = t["worst_stage_emotion"].format(
+                    role=role, stage=getattr(s.get("stage", sid), "name", ""),
+                    emotion=_num(sum(vals) / len(vals), 1))
+            else:
+                continue
+            if several:
+                line += t["worst_journey"].format(journey=s.journey(jid).name)
+            out.append(line)
+        return out
+
+    def _nps_lines(self) -> list[str]:
+        from journeymap.analysis.summaries import journey_summary, signed
+
+        t = self.t
+        out = []
+        for jid in self.journeys:
+            js = journey_summary(self.store, jid)
+            if js.nps.nps is None:
+                continue
+            n = js.nps.n
+            scores = t["score_one"] if n == 1 else t["score_many"].format(n=n)
+            out.append(t["nps_line"].format(journey=js.name, nps=signed(js.nps.nps),
+                                            n=scores, touchpoints=js.scored_touchpoints))
+        return out
+
+    def descriptions(self) -> None:
+        """The journeys' descriptions in full, after the summary (page 1 stays a summary)."""
+        f, s = self.flow, self.store
+        described = [s.journey(j) for j in self.journeys if s.journey(j).description]
+        if not described:
+            return
+        f.y += 6
+        f.heading(f"{self.t['contents']} — {self.t['description']}", 13)
+        for j in described:
+            f.paragraph(j.name, 10, True, after=1)
+            f.paragraph(j.description, SMALL + 1, after=6)
+
+    # -- map pages ------------------------------------------------------------------------
+    def map_page(self, jid: str) -> None:
+        """A page of its own for the journey's map, fitted, on ``map_paper`` landscape
+        (drawn by :func:`write_report_pdf` with the map PDF's code)."""
+        self.flow.fresh_page()
+        self.map_pages[len(self.flow.pages) - 1] = jid
+        self.flow.new_page()
+
+    # -- appendix -------------------------------------------------------------------------
+    def method(self) -> None:
+        f, t = self.flow, self.t
+        f.heading(t["method"])
+        for para in METHOD_TEXT[self.lang]:
+            f.paragraph(para, 8.5, after=4)
 
     def cover(self) -> None:
         f, t, info = self.flow, self.t, self.store.project
-        f.y = f.top + 60
+        f.y = f.top + 10
         f.paragraph(t["report"], 11, True, ACCENT, after=6)
         f.paragraph(info.title or "journeymap", 24, True, after=6)
         if info.client:
             f.paragraph(f"{t['client']}: {info.client}", 12, color=MUTED, after=2)
         f.paragraph(f"{t['date']}: {today(self.lang)}", 10, color=MUTED, after=2)
         scope = self.store.journey(self.journey).name if self.journey else t["all_journeys"]
-        f.paragraph(f"{t['journey']}: {scope}", 10, color=MUTED, after=24)
+        f.paragraph(f"{t['journey']}: {scope}", 10, color=MUTED, after=12)
         f.heading(t["contents"], 13)
         s = self.store
         for jid in self.journeys:
@@ -305,14 +458,19 @@ class ReportBuilder:
             f.paragraph(j.name, 12, True, after=1)
             if j.segment:
                 f.paragraph(f"{t['segment']}: {j.segment}", 9, color=MUTED, after=1)
-            counts = (f"{len(s.stages(jid))} {t['stages']} · {len(s.lanes(jid))} {t['roles']} · "
-                      f"{len(s.touchpoints(jid))} {t['touchpoints']} · "
-                      f"{len(s.journey_pain_points(jid))} {t['pain_points']} · "
-                      f"{len(s.handoffs(jid))} {t['handoffs']}")
+            counts = " · ".join(self._count(n, key) for n, key in (
+                (len(s.stages(jid)), "stages"), (len(s.lanes(jid)), "roles"),
+                (len(s.touchpoints(jid)), "touchpoints"),
+                (len(s.journey_pain_points(jid)), "pain_points"),
+                (len(s.handoffs(jid)), "handoffs")))
             f.paragraph(counts, 9, color=MUTED, after=2)
-            if j.description:
-                f.paragraph(j.description, SMALL + 1, after=2)
-            f.y += 8
+            f.y += 4
+
+    def _count(self, n: int, key: str) -> str:
+        """``n`` things in words with the right number form ("1 stage", "10 stages")."""
+        if self.lang == "ja" or n != 1:
+            return f"{n} {self.t[key]}"
+        return f"1 {self.t[key + '_one']}"
 
     def _notes(self, ranking: Ranking) -> None:
         if ranking.notes:
@@ -321,12 +479,11 @@ class ReportBuilder:
             self.flow.y += 6
 
     def _breakdown(self, item: RankedItem, width: float) -> list[_Line]:
-        out: list[_Line] = []
-        for fac in item.breakdown:
-            name = self.t.get(f"factor_{fac.name}", fac.name)
-            text = f"{fac.op} {name} {fac.value:g} — {fac.source}"
-            out += [_Line(s, SMALL, color=MUTED) for s in wrap(text, SMALL, width)]
-        return out
+        """The row's explanation in words (names, rounded numbers; no title: the row
+        shows it above)."""
+        text = explain(item, self.lang)
+        text = text[len(item.title) + 3:] if text.startswith(item.title + " — ") else text
+        return [_Line(s, SMALL, color=MUTED) for s in wrap(text, SMALL, width)]
 
     def actions(self, ranking: Ranking) -> None:
         f, t = self.flow, self.t
@@ -344,7 +501,8 @@ class ReportBuilder:
         w = table.cell_width(1)
         for item in ranking.actions:
             main = [_Line(s, BODY, True) for s in wrap(item.title, BODY, w, True)]
-            meta = [t["addresses"].format(n=len(item.pain_ids))]
+            meta = [t["addresses"].format(pains=plural(BREAKDOWN_TEXT[self.lang], "pain",
+                                                       len(item.pain_ids)))]
             if item.owner:
                 meta.append(f"{t['owner']}: {item.owner}")
             action = self.store.get("action", item.id)
@@ -360,6 +518,27 @@ class ReportBuilder:
                 [_Line(str(item.effort or "–"), BODY)],
                 [_Line(s, SMALL) for s in wrap(status, SMALL, table.cell_width(5))],
             ])
+        f.y += 10
+
+    def done(self, ranking: Ranking) -> None:
+        """The actions already done, with the pain points they addressed (not ranked)."""
+        if not ranking.done:
+            return
+        f, t, s = self.flow, self.t, self.store
+        f.heading(t["done_title"])
+        cols = [_Column("rank", 30), _Column("item", 0), _Column("priority", 58, True)]
+        table = _Table(f, cols, [t["col_rank"], t["col_addressed"], t["col_priority"]])
+        table.start()
+        w = table.cell_width(1)
+        for item in ranking.done:
+            main = [_Line(x, BODY, True) for x in wrap(item.title, BODY, w, True)]
+            titles = [getattr(s.get("pain_point", pid), "title", "") for pid in item.pain_ids]
+            for title in titles:
+                main += [_Line(x, SMALL) for x in wrap(f"• {title}", SMALL, w)]
+            if not titles:
+                main.append(_Line(t["none"], SMALL, color=MUTED))
+            table.row([[_Line(str(item.rank), BODY, True)], main,
+                       [_Line(_num(item.priority), BODY)]])
         f.y += 10
 
     def pains(self, ranking: Ranking) -> None:
@@ -398,7 +577,53 @@ class ReportBuilder:
             ])
         f.y += 10
 
-    def charts(self, progress: Progress | None = None) -> None:
+    def _journey_words(self, jid: str) -> None:
+        """What follows a journey's charts: metrics beside NPS, handoffs in words, then
+        the sections registered in :data:`JOURNEY_SECTIONS`."""
+        self._metric_words(jid)
+        self._handoff_words(jid)
+        for section in JOURNEY_SECTIONS:
+            section(self, jid)
+
+    def _metric_words(self, jid: str) -> None:
+        """Scenario NPS beside the operational metrics; good metrics hiding a poor
+        experience called out."""
+        from journeymap.analysis.content_text import METRIC_TEXT
+        from journeymap.analysis.summaries import describe_metrics, metrics_beside_nps
+
+        checks = metrics_beside_nps(self.store, jid)
+        if not checks:
+            return
+        f, t = self.flow, METRIC_TEXT[self.lang]
+        callouts, rows = describe_metrics(self.store, checks, self.lang)
+        f.ensure(80)
+        f.paragraph(t["title"], 11, True, after=3)
+        for c in callouts or [t["none"]]:
+            f.paragraph(("▲ " if callouts else "") + c, 8.5, bool(callouts),
+                        QColor("#a40000") if callouts else INK, indent=6, after=2)
+        f.paragraph(t["intro"], SMALL, color=MUTED, after=2)
+        for r in rows:
+            f.paragraph(f"• {r}", SMALL + 0.5, indent=6, after=1)
+        f.y += 4
+
+    def _handoff_words(self, jid: str) -> None:
+        from journeymap.analysis.graph import analyse_handoffs, describe_handoffs
+
+        f = self.flow
+        f.ensure(80)
+        f.paragraph(self.t["handoffs_title"], 11, True, after=3)
+        for head, lines in describe_handoffs(self.store, analyse_handoffs(self.store, jid),
+                                             self.lang):
+            if head:
+                f.paragraph(head, 9, True, after=1)
+            for line in lines:
+                chain = line.startswith("    ")
+                f.paragraph(line.strip() if chain else f"• {line}", SMALL if chain else 8.5,
+                            color=MUTED if chain else INK, indent=18 if chain else 6,
+                            after=1)
+            f.y += 3
+
+    def charts(self, progress: Progress | None = None, with_maps: bool = False) -> None:
         from journeymap.analysis import charts
 
         f, t = self.flow, self.t
@@ -411,14 +636,23 @@ class ReportBuilder:
             jobs.append(("comparison", self.journeys[0], self.journeys[1]))
         # matplotlib writes an empty path for an empty chart area; QtSvg complains.
         QLoggingCategory.setFilterRules("qt.svg.warning=false")
-        f.new_page()
-        f.heading(t["charts_title"])
         current: str | None = ""
         for k, (name, jid, other) in enumerate(jobs):
             if name != "comparison" and jid != current:
+                if current:
+                    self._journey_words(current)
                 current = jid
-                f.ensure(line_step(12) + height + 10)
-                f.paragraph(self.store.journey(jid or "").name, 12, True, after=4)
+                if with_maps:
+                    self.map_page(jid or "")
+                else:
+                    f.fresh_page()
+                f.heading(f"{t['charts_title']} — {self.store.journey(jid or '').name}")
+            elif name == "comparison":
+                if current:
+                    self._journey_words(current)
+                    current = None
+                f.fresh_page()
+                f.heading(t["charts_title"])
             svg = _chart_svg(charts, name, store, jid, other, width / 72, height / 72)
             f.ensure(height + 8)
             rect = QRectF(f.left, f.y, width, height)
@@ -431,7 +665,11 @@ class ReportBuilder:
             f.add(op)
             f.y += height + 12
             if progress is not None:
-                progress(k + 1, len(jobs) + 1)   # the last step: writing the pages
+                # The last WRITE_STEPS steps: drawing the pages (write_report_pdf).
+                progress(k + 1, len(jobs) + WRITE_STEPS)
+        self.chart_steps = len(jobs)
+        if current:
+            self._journey_words(current)
 
 
 def _chart_svg(charts, name: str, store: Store, journey: str | None,  # type: ignore[no-untyped-def]
@@ -465,31 +703,138 @@ def _in_language(store: Store, lang: str) -> Store:
 
 def write_report_pdf(store: Store, path: Path | str, *, journey: str | None = None,
                      paper: str | None = "a4", lang: str | None = None,
-                     progress: Progress | None = None, charts: bool = True) -> Path:
+                     progress: Progress | None = None, charts: bool = True,
+                     map_paper: str | None = "a3", maps: bool = True) -> Path:
     """Write the PDF report (portrait ``paper``, a4 by default) of ``journey`` (None:
-    the whole project) in ``lang`` (None: the project's); ``charts=False`` leaves the
-    analyses out. Atomic; DocumentError when it cannot be written."""
-    builder = ReportBuilder(store, journey, paper, lang)
+    the whole project) in ``lang`` (None: the project's); each journey's map on a page of
+    its own in landscape ``map_paper`` (a3 by default; ``maps=False`` leaves them out);
+    ``charts=False`` leaves the analyses out. Atomic; DocumentError when it cannot be
+    written."""
+    builder = ReportBuilder(store, journey, paper, lang, map_paper, maps)
     pages = builder.build(progress, charts)
     title = store.project.title or "journeymap"
     footer_left = f"{title} — {builder.t['report']}"
-    flow = builder.flow
     n = len(pages)
-    with write_pdf_atomically(path, builder.paper, False, title) as (writer, painter):
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for i, ops in enumerate(pages):
-            if i:
-                writer.newPage()
-            for op in ops:
-                op(painter)
-            _footer(painter, flow, footer_left, builder.t["page"].format(n=i + 1, total=n))
+    docs = _MapPages(builder)
+    try:
+        with write_pdf_atomically(path, builder.paper, False, title) as (writer, painter):
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            for i in range(n):
+                if i:
+                    writer.setPageLayout(docs.layout(i))
+                    writer.newPage()
+                draw_report_page(builder, docs, painter, i, footer_left)
+                if progress is not None and builder.chart_steps:
+                    progress(builder.chart_steps + (i + 1) * WRITE_STEPS // n,
+                             builder.chart_steps + WRITE_STEPS)
+    finally:
+        docs.close()
     if progress is not None:
         progress(1, 1)
     return Path(path)
 
 
-def _footer(painter: QPainter, flow: _Flow, left: str, right: str) -> None:
-    y = flow.height - MARGIN - 10
+class _MapPages:
+    """The map documents of a report's map pages (one per journey, made when needed)."""
+
+    def __init__(self, builder: ReportBuilder) -> None:
+        self.builder = builder
+        self.docs: dict[str, object] = {}
+
+    def doc(self, jid: str):  # type: ignore[no-untyped-def]  # -> MapDocument
+        from journeymap.export.map_pdf import MapDocument
+
+        d = self.docs.get(jid)
+        if d is None:
+            b = self.builder
+            d = self.docs[jid] = MapDocument(b.store, jid, b.map_paper, b.lang)
+        return d
+
+    def layout(self, index: int):  # type: ignore[no-untyped-def]  # -> QPageLayout
+        from PySide6.QtCore import QMarginsF
+        from PySide6.QtGui import QPageLayout, QPageSize
+
+        from journeymap.export.paint import PAPERS
+
+        b = self.builder
+        landscape = index in b.map_pages
+        return QPageLayout(QPageSize(PAPERS[b.map_paper if landscape else b.paper]),
+                           QPageLayout.Orientation.Landscape if landscape
+                           else QPageLayout.Orientation.Portrait,
+                           QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+
+    def close(self) -> None:
+        for d in self.docs.values():
+            d.close()  # type: ignore[attr-defined]
+        self.docs.clear()
+
+
+def draw_report_page(builder: ReportBuilder, docs: _MapPages, painter: QPainter, index: int,
+                     footer_left: str) -> None:
+    """Draw page ``index`` of a built report (painter units: points of that page)."""
+    n = len(builder.flow.pages)
+    right = builder.t["page"].format(n=index + 1, total=n)
+    jid = builder.map_pages.get(index)
+    if jid is None:
+        for op in builder.flow.pages[index]:
+            op(painter)
+        _footer(painter, builder.flow.width, builder.flow.height, footer_left, right)
+        return
+    doc = docs.doc(jid)
+    size = doc.size
+    painter.save()
+    painter.fillRect(QRectF(QPointF(0, 0), size), QColor("#ffffff"))
+    doc._title_block(painter, jid)
+    if not builder.store.touchpoints(jid):
+        doc._draw_empty(painter, jid, doc.map_area())
+    else:
+        legend_h = doc.legend_height()
+        doc._legend(painter, QRectF(MARGIN, size.height() - MARGIN - legend_h,
+                                    size.width() - 2 * MARGIN, legend_h))
+        doc._draw_fitted(painter, jid, doc.map_area())
+    painter.restore()
+    # Below the map's legend (the map PDF's footer line), not over it.
+    _footer(painter, size.width(), size.height(), footer_left, right, y=size.height() - MARGIN + 12)
+
+
+def preview_report_page(store: Store, width_px: int, *, journey: str | None = None,
+                        paper: str | None = "a4", lang: str | None = None,
+                        map_paper: str | None = "a3", index: int = 0):  # type: ignore[no-untyped-def]
+    """Page ``index`` (page 1 by default) of the report as printed, as a QImage
+    ``width_px`` wide: the same layout and drawing as :func:`write_report_pdf` (charts
+    are laid out only when the page asked for needs them)."""
+    from PySide6.QtGui import QImage
+
+    builder = ReportBuilder(store, journey, paper, lang, map_paper)
+    builder.build(None, charts=index > 0)
+    index = max(0, min(index, len(builder.flow.pages) - 1))
+    docs = _MapPages(builder)
+    try:
+        if index in builder.map_pages:
+            size = docs.doc(builder.map_pages[index]).size
+            w, h = size.width(), size.height()
+        else:
+            w, h = builder.flow.width, builder.flow.height
+        s = width_px / w
+        image = QImage(max(1, int(w * s)), max(1, int(h * s)),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.scale(s, s)
+        title = store.project.title or "journeymap"
+        draw_report_page(builder, docs, painter, index, f"{title} — {builder.t['report']}")
+        painter.end()
+    finally:
+        docs.close()
+    return image
+
+
+def _footer(painter: QPainter, width: float, height: float, left: str, right: str,
+            y: float | None = None) -> None:
+    flow = _Flow.__new__(_Flow)
+    flow.left, flow.right = MARGIN, width - MARGIN
+    y = height - MARGIN - 10 if y is None else y
     painter.setPen(QPen(RULE, 0.5))
     painter.drawLine(QPointF(flow.left, y - 3), QPointF(flow.right, y - 3))
     painter.setPen(MUTED)
@@ -499,4 +844,5 @@ def _footer(painter: QPainter, flow: _Flow, left: str, right: str) -> None:
                                - 20)], flow.left, y, 7.5)
 
 
-__all__ = ["ReportBuilder", "write_report_pdf"]
+__all__ = ["JOURNEY_SECTIONS", "ReportBuilder", "draw_report_page", "preview_report_page",
+           "write_report_pdf"]

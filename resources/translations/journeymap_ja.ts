@@ -270,44 +270,8 @@
             <translation>このグラフは描けません：%1</translation>
         </message>
         <message>
-            <source>none</source>
-            <translation>なし</translation>
-        </message>
-        <message>
-            <source>across roles</source>
-            <translation>役割間</translation>
-        </message>
-        <message>
-            <source>Coordination burden per role</source>
-            <translation>役割別の調整負担</translation>
-        </message>
-        <message>
-            <source>sent</source>
-            <translation>送る側</translation>
-        </message>
-        <message>
-            <source>received</source>
-            <translation>受ける側</translation>
-        </message>
-        <message>
-            <source>Unreachable from the start</source>
-            <translation>開始から到達できないタッチポイント</translation>
-        </message>
-        <message>
-            <source>Cycles</source>
-            <translation>循環</translation>
-        </message>
-        <message>
             <source>No journey.</source>
             <translation>ジャーニーがありません。</translation>
-        </message>
-        <message>
-            <source>Bottleneck touchpoints (betweenness)</source>
-            <translation>ボトルネックのタッチポイント（媒介中心性）</translation>
-        </message>
-        <message>
-            <source>(estimated)</source>
-            <translation>（推定）</translation>
         </message>
     </context>
     <context>
@@ -492,6 +456,22 @@
             <translation>A4</translation>
         </message>
         <message>
+            <source>Paper of the map pages</source>
+            <translation>マップのページの用紙</translation>
+        </message>
+        <message>
+            <source>A4 portrait</source>
+            <translation>A4 縦</translation>
+        </message>
+        <message>
+            <source>A3 portrait</source>
+            <translation>A3 縦</translation>
+        </message>
+        <message>
+            <source>Paper of the report pages</source>
+            <translation>レポートのページの用紙</translation>
+        </message>
+        <message>
             <source>Fit to one page (tiles if text would be tiny)</source>
             <translation>1ページに収める（文字が小さすぎる場合は分割）</translation>
         </message>
@@ -516,8 +496,12 @@
             <translation>ジャーニー：</translation>
         </message>
         <message>
-            <source>Paper:</source>
-            <translation>用紙：</translation>
+            <source>Map paper:</source>
+            <translation>マップの用紙：</translation>
+        </message>
+        <message>
+            <source>Report paper:</source>
+            <translation>レポートの用紙：</translation>
         </message>
         <message>
             <source>Layout:</source>
@@ -1724,12 +1708,36 @@
             <translation>票数</translation>
         </message>
         <message>
+            <source>Status</source>
+            <translation>状況</translation>
+        </message>
+        <message>
             <source>Action</source>
             <translation>施策</translation>
         </message>
         <message>
             <source>Pain point</source>
             <translation>ペインポイント</translation>
+        </message>
+        <message>
+            <source>idea</source>
+            <translation>アイデア</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>計画済み</translation>
+        </message>
+        <message>
+            <source>doing</source>
+            <translation>実施中</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>完了</translation>
+        </message>
+        <message>
+            <source>dropped</source>
+            <translation>中止</translation>
         </message>
         <message>
             <source>Priority of an action; impact of a pain point</source>
@@ -1808,8 +1816,32 @@
             <translation>プロジェクトが開かれていません。</translation>
         </message>
         <message>
-            <source>%1 actions · %2 unaddressed pain points</source>
-            <translation>施策 %1 件 · 未対応のペインポイント %2 件</translation>
+            <source>Done: actions finished, with what they addressed</source>
+            <translation>完了：終わった施策と対応したペインポイント</translation>
+        </message>
+        <message>
+            <source>No action is done yet.</source>
+            <translation>完了した施策はまだありません。</translation>
+        </message>
+        <message>
+            <source>1 action</source>
+            <translation>施策 1 件</translation>
+        </message>
+        <message>
+            <source>%1 actions</source>
+            <translation>施策 %1 件</translation>
+        </message>
+        <message>
+            <source>1 unaddressed pain point</source>
+            <translation>未対応のペインポイント 1 件</translation>
+        </message>
+        <message>
+            <source>%1 unaddressed pain points</source>
+            <translation>未対応のペインポイント %1 件</translation>
+        </message>
+        <message>
+            <source>%1 done</source>
+            <translation>完了 %1 件</translation>
         </message>
         <message>
             <source>Select a row to see how its priority is computed: every factor, its value and where it comes from.</source>
@@ -1834,6 +1866,10 @@
         <message>
             <source>Impact</source>
             <translation>インパクト</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完了</translation>
         </message>
         <message>
             <source>Dimension</source>
@@ -2235,6 +2271,7 @@
         </message>
         <message>
             <source>Survey file</source>
+            <extracomment>survey label (normalised) → touchpoint id, as confirmed in the pairing table</extracomment>
             <translation>アンケートファイル</translation>
         </message>
         <message>
@@ -2302,6 +2339,30 @@
             <translation>取り込みの内容</translation>
         </message>
         <message>
+            <source>Survey labels that name no touchpoint: pair each with a touchpoint (suggestions first), or leave it unmatched.</source>
+            <translation>どのタッチポイントにも一致しないアンケートのラベルです。それぞれをタッチポイントと対応付けるか（候補が先頭）、未対応のままにしてください。</translation>
+        </message>
+        <message>
+            <source>Pair survey labels with touchpoints</source>
+            <translation>アンケートのラベルとタッチポイントの対応付け</translation>
+        </message>
+        <message>
+            <source>Survey label</source>
+            <translation>アンケートのラベル</translation>
+        </message>
+        <message>
+            <source>Touchpoint</source>
+            <translation>タッチポイント</translation>
+        </message>
+        <message>
+            <source>Use the &amp;suggestions</source>
+            <translation>候補を使う(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Pair every unpaired label with its most similar touchpoint</source>
+            <translation>未対応のラベルをそれぞれ最も似たタッチポイントに対応付ける</translation>
+        </message>
+        <message>
             <source>&amp;Import</source>
             <translation>取り込む(&amp;I)</translation>
         </message>
@@ -2330,6 +2391,18 @@
             <translation>1 回答 1 行の CSV ファイルを選んでください：タッチポイント（ID またはタイトル）とスコア（0〜10）。</translation>
         </message>
         <message>
+            <source>Touchpoint for “%1”</source>
+            <translation>「%1」のタッチポイント</translation>
+        </message>
+        <message>
+            <source>(leave unmatched)</source>
+            <translation>（未対応のまま）</translation>
+        </message>
+        <message>
+            <source>%1 (suggested)</source>
+            <translation>%1（候補）</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;%1 of %2 rows&lt;/b&gt; give scores to &lt;b&gt;%3 touchpoints&lt;/b&gt;.</source>
             <translation>&lt;b&gt;%2 行中 %1 行&lt;/b&gt;が &lt;b&gt;%3 件のタッチポイント&lt;/b&gt;にスコアを付けます。</translation>
         </message>
@@ -2344,6 +2417,14 @@
         <message>
             <source>No touchpoint of this journey is called: %1</source>
             <translation>このジャーニーにはこの名前のタッチポイントがありません：%1</translation>
+        </message>
+        <message>
+            <source>Paired by you: %1 label(s)</source>
+            <translation>対応付けたラベル: %1 件</translation>
+        </message>
+        <message>
+            <source>Pairings dropped because their touchpoint is gone: %1</source>
+            <translation>タッチポイントがなくなったため外した対応付け: %1</translation>
         </message>
         <message>
             <source>Nothing to import: no row names a touchpoint of this journey.</source>

@@ -83,3 +83,29 @@ def test_import_does_not_load_matplotlib() -> None:
             "print('matplotlib' in sys.modules, 'PySide6' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_characters_no_font_has_are_replaced_visibly_with_a_note() -> None:
+    from dataclasses import replace
+
+    from journeymap.analysis import charts
+    from journeymap.model.store import Store
+    from journeymap.model.templates import load_template
+
+    store = load_template("b2b-procurement", "ja")
+    store = Store([replace(r, name=r.name + " 🚚") if r.table == "role" and r.id == "purchasing"
+                   else r for r in store.all_rows()])
+    j = store.journeys()[0].id
+    for name in ("influence", "emotion", "handoffs"):
+        fig = charts.new_figure(8, 5)
+        charts.draw(name, fig, store, j)
+        fig.canvas.draw()
+        texts = [t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text"))]
+        texts += [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+        assert not any("🚚" in t for t in texts), name
+        assert any("調達責任者 \ufffd" in t for t in texts), name
+        assert any("グラフのフォントで描けない文字" in t for t in texts), name
+    # nothing to replace: no note
+    fig = charts.new_figure(8, 5)
+    charts.draw("influence", fig, load_template("b2b-procurement", "ja"), j)
+    assert not any("\ufffd" in t.get_text() for t in fig.texts)

@@ -11,7 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journeymap.analysis.scoring import Factor, RankedItem, Ranking, impact, rank
+from journeymap.analysis.scoring import (
+    Factor,
+    RankedItem,
+    Ranking,
+    explain,
+    impact,
+    num,
+    rank,
+)
 from journeymap.model.jsonio import parse_project
 from journeymap.model.rows import ProjectInfo
 from journeymap.model.store import PROJECT_ID, Store
@@ -79,8 +87,9 @@ def test_impact_every_factor() -> None:
     assert value == pytest.approx(0.72)
     src = {f.name: f.source for f in bd}
     assert "Purchasing head" in src["influence"] and "Research" in src["influence"]
-    assert "journey matrix" in src["influence"]
-    assert "default 1.0" in src["dimension_weight"]
+    assert src["influence"] == "Purchasing head weighs 5 of 5 at Research"
+    assert src["dimension_weight"] == "Product dimension ×1 (default weight)"
+    assert src["votes"] == "2 votes (the most on a pain point is 2, vote weight 0.5) → ×1.5"
 
     value, bd = impact(store, "p2")
     # engineer has no entry at s2: its default influence 2; fulfilment weight 2.0;
@@ -89,8 +98,10 @@ def test_impact_every_factor() -> None:
                                          "dimension_weight": 2.0, "votes": 1.25})
     assert value == pytest.approx(1.0)
     src = {f.name: f.source for f in bd}
-    assert "default influence 2" in src["influence"] and "Plant engineer" in src["influence"]
-    assert "project setting" in src["dimension_weight"]
+    assert src["influence"] == ("Plant engineer weighs 2 of 5 at Use (the role's default; "
+                                "none set for this stage)")
+    assert src["dimension_weight"] == "Fulfilment dimension ×2"
+    assert src["votes"] == "1 vote (the most on a pain point is 2, vote weight 0.5) → ×1.25"
 
     value, bd = impact(store, "p3")
     # buyer at s2: role default 3 (none given) → 0.6; no votes on p3 → 1
@@ -103,7 +114,7 @@ def test_rank_hand_computed() -> None:
     store = parse_project(mini())
     r = rank(store)
     assert [(i.rank, i.type, i.id) for i in r.rows] == [
-        (1, "action", "a1"), (2, "action", "a3"), (3, "pain", "p3")]
+        (1, "action", "a1"), (2, "action", "a3"), (1, "pain", "p3")]
     a1 = r.actions[0]
     # (0.72 + 1.0) × 5/2 × (1 + 0.5 × 1/1)
     assert a1.priority == pytest.approx(6.45)
@@ -121,7 +132,7 @@ def test_rank_hand_computed() -> None:
     assert p3.pain_ids == ("p3",) and p3.touchpoint_ids == ("t3",)
     for item in r.rows:
         check_product(item)
-    assert any("address no pain point" in n for n in r.notes)
+    assert "1 action addresses no pain point: priority 0" in r.notes
 
 
 def test_dropped_action_left_out_and_not_addressing() -> None:
@@ -252,9 +263,10 @@ def test_ties_break_by_severity_then_title_then_id() -> None:
     assert [i.rank for i in r.pains] == [1, 2, 3, 4]
 
 
-def test_ranks_continuous_and_json() -> None:
+def test_each_list_numbers_its_rows_and_json() -> None:
     r = rank(parse_project(mini()))
-    assert [i.rank for i in r.rows] == list(range(1, len(r.rows) + 1))
+    assert [i.rank for i in r.actions] == list(range(1, len(r.actions) + 1))
+    assert [i.rank for i in r.pains] == list(range(1, len(r.pains) + 1))
     js = r.to_json()
     json.dumps(js)
     for row in js:
@@ -351,7 +363,7 @@ def projects(draw: st.DrawFn) -> dict[str, Any]:
             if pain_ids else []
         actions.append({"id": f"a{a}", "title": draw(st.sampled_from(["X", "Y"])),
                         "effort": draw(st.integers(1, 5)),
-                        "status": draw(st.sampled_from(["idea", "dropped"])),
+                        "status": draw(st.sampled_from(["idea", "dropped", "done", "doing"])),
                         "addresses": addr})
     targets = pain_ids + [a["id"] for a in actions]
     votes = [{"participant": "v", "target": t}
@@ -387,13 +399,16 @@ def test_ranking_total_order_and_row_order_invariant(data: dict[str, Any],
     for part in (r.actions, r.pains):
         keys = [_key(i) for i in part]
         assert all(a < b for a, b in zip(keys, keys[1:], strict=False))  # strict: total order
-    assert [i.rank for i in r.rows] == list(range(1, len(r.rows) + 1))
-    for item in r.rows:
+    for part in (r.actions, r.pains, r.done):
+        assert [i.rank for i in part] == list(range(1, len(part) + 1))
+    for item in [*r.rows, *r.done]:
         check_product(item)
         assert item.priority >= 0
     live = {a["id"] for a in data["actions"] if a["status"] != "dropped"}
+    done = {a["id"] for a in data["actions"] if a["status"] == "done"}
     addressed = {p for a in data["actions"] if a["id"] in live for p in a["addresses"]}
-    assert {i.id for i in r.actions} == live
+    assert {i.id for i in r.actions} == live - done
+    assert {i.id for i in r.done} == done
     assert {i.id for i in r.pains} == set(store.tables["pain_point"]) - addressed
 
     rows = list(store.all_rows())
@@ -401,3 +416,90 @@ def test_ranking_total_order_and_row_order_invariant(data: dict[str, Any],
     shuffled = rank(Store(rows))
     assert shuffled.to_json() == r.to_json()
     assert shuffled.notes == r.notes
+
+
+# -- explanations in words, status (issue: numbers that explain themselves) ------------------
+
+def test_sentences_hand_checked_en() -> None:
+    r = rank(parse_project(mini()), lang="en")
+    a1, p3 = r.actions[0], r.pains[0]
+    # (0.72 + 1.0) × 5/2 × 1.5 = 6.45; p3 = 0.4 × 0.2 × 0.6 × 1 × 1 = 0.048
+    assert explain(a1, "en", "idea") == (
+        "A1 — addresses 2 pain points (0.72 + 1 = 1.72), effort 2 of 5 → ×2.5, "
+        "1 vote (the most on an action is 1, vote weight 0.5) → ×1.5, status: idea"
+        " → priority 6.45")
+    assert explain(p3, "en") == (
+        "P3 — severity 2 of 5, frequency 1 of 5, Purchasing head weighs 3 of 5 at Use "
+        "(the role's default; none set for this stage), Ease dimension ×1 (default weight), "
+        "0 votes (the most on a pain point is 2, vote weight 0.5) → ×1 → impact 0.05")
+
+
+def test_sentences_hand_checked_ja(ja_store: Store) -> None:
+    r = rank(ja_store, lang="ja")
+    item = next(i for i in r.pains if i.title == "仕様書が見つからない")
+    # 4/5 × 3/5 × 5/5 (purchasing at research) × 1 × votes
+    text = explain(item, "ja")
+    assert text.startswith("仕様書が見つからない — 深刻度 4（5段階）、頻度 3（5段階）、"
+                           "サプライヤー調査での調達責任者の影響度 5（5段階）、体験要素「製品力」×1")
+    assert text.endswith(f"→ インパクト {num(item.priority)}")
+    assert "票" in text and "votes" not in text
+
+
+def test_numbers_rounded_for_people_and_json() -> None:
+    assert num(4.300000000000001) == "4.3" and num(5 / 3) == "1.67" and num(-0.0001) == "0"
+    data = mini()
+    data["actions"][0]["effort"] = 3  # 5/3 = 1.666…: never printed in full
+    r = rank(parse_project(data))
+    text = explain(r.actions[0], "en")
+    assert "×1.67" in text and "1.666" not in text
+    for row in r.to_json():
+        assert row["priority"] == round(row["priority"], 6)
+        for f in row["breakdown"]:
+            assert f["value"] == round(f["value"], 6)
+            assert "1.6666666" not in f["source"]
+
+
+def test_no_id_in_any_explanation(ja_store: Store) -> None:
+    for store, lang in ((parse_project(mini()), "en"), (ja_store, "ja")):
+        ids = {i for table in store.tables.values() for i in table if len(i) > 1}
+        r = rank(store, lang=lang)
+        for item in [*r.rows, *r.done]:
+            words = set(explain(item, lang, "x").replace("(", " ").replace(")", " ").split())
+            assert not ids & words, (item.title, ids & words)
+            for f in item.breakdown:
+                assert not ids & set(f.source.split())
+
+
+def test_done_leaves_the_ranking_and_lists_what_it_addressed() -> None:
+    data = mini()
+    data["actions"][0]["status"] = "done"
+    r = rank(parse_project(data))
+    assert [i.id for i in r.actions] == ["a3"]
+    assert [i.id for i in r.done] == ["a1"] and r.done[0].rank == 1
+    assert r.done[0].pain_ids == ("p1", "p2")
+    # p1, p2 count as addressed: not in the unaddressed list
+    assert [i.id for i in r.pains] == ["p3"]
+    assert "1 action done: listed apart with what it addressed" in r.notes
+    # the done action's vote no longer sets the maximum for actions
+    assert r.actions[0].breakdown[-1].source == "no action has votes yet → ×1"
+
+
+def test_dropped_stays_out_and_doing_ranks_with_status() -> None:
+    data = mini()
+    data["actions"][0]["status"] = "doing"
+    r = rank(parse_project(data))
+    assert [(i.id, i.status) for i in r.actions] == [("a1", "doing"), ("a3", "idea")]
+    assert "a2" not in {i.id for i in [*r.rows, *r.done]}
+    assert "p3" in {i.id for i in r.pains}  # only the dropped action addresses it
+    assert "status: doing" in explain(r.actions[0], "en", "doing")
+
+
+def test_plural_forms() -> None:
+    data = mini()
+    data["actions"].append({"id": "a4", "title": "A4", "effort": 1})
+    r = rank(parse_project(data))
+    assert "2 actions address no pain point: priority 0" in r.notes
+    r = rank(parse_project(mini()))
+    assert "1 action addresses no pain point: priority 0" in r.notes
+    one = explain(r.actions[1], "en")
+    assert "addresses no pain point" in one

@@ -99,3 +99,30 @@ def test_empty_journey() -> None:
     assert S.scenario_nps(s, "j") == []
     summary = S.journey_summary(s, "j")
     assert summary.nps.nps is None and summary.mean_emotion is None
+
+
+# -- scenario NPS beside operational metrics ---------------------------------------------------
+
+def test_good_metric_hiding_a_poor_experience_is_called_out() -> None:
+    from journeymap.analysis.summaries import describe_metrics, metrics_beside_nps
+    from journeymap.model.templates import load_template
+
+    store = load_template("b2b-procurement", "en")
+    j = store.journeys()[0].id
+    checks = metrics_beside_nps(store, j)
+    hiding = [c for c in checks if c.hides]
+    # fulfilment rate 91 % beside NPS −25 (2 promoters, 4 detractors of 8)
+    assert [c.title for c in hiding] == ["Delivery to the plant store"]
+    assert hiding[0].result.nps == pytest.approx(-25.0)
+    callouts, rows = describe_metrics(store, checks, "en")
+    assert callouts == ["“Delivery to the plant store” (Shop-floor user, Receipt / delivery): "
+                        "fulfilment rate 91% looks good, but NPS -25 from 8 scores — a good "
+                        "metric hides a poor experience."]
+    assert ("“Tests samples on the line” (Plant engineer, Evaluation / tender): NPS 0 from 5 "
+            "scores; sample lead time 19 days") in rows
+    # a poor metric, or a good NPS, is no call-out
+    assert not any(c.hides for c in checks if c.result.nps is not None and c.result.nps >= 0)
+    ja = load_template("b2b-procurement", "ja")
+    callouts, _ = describe_metrics(ja, metrics_beside_nps(ja, j), "ja")
+    assert callouts == ["「工場倉庫への納品」（現場ユーザー、納品・検収）: 納品達成率 91%は良く"
+                        "見えますが、NPS -25（スコア 8件）です — 良い指標が悪い体験を隠しています。"]

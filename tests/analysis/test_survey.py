@@ -170,3 +170,32 @@ def test_survey_edit_append_and_replace(ja_store: Store) -> None:
     assert store.touchpoint("s1").scores == (1,)
     with pytest.raises(ValueError):
         survey_edit(ja_store, r, "merge")
+
+
+# -- mapping labels that differ from card titles -------------------------------------------------
+
+def test_mapping_pairs_labels_and_drops_entries_for_deleted_touchpoints() -> None:
+    from journeymap.analysis.survey import (
+        match_scores,
+        parse_mapping,
+        read_survey,
+        suggest_touchpoints,
+    )
+    from journeymap.model.templates import load_template
+
+    store = load_template("b2b-procurement", "en")
+    table = read_survey(b"label,score\nDelivery to plant store,3\nTender scoring,9\n")
+    # suggestions ranked by similarity; a person confirms
+    assert suggest_touchpoints(store, "enterprise", "Delivery to plant store")[0][0] == \
+        "t_ent_delivery"
+    mapping = parse_mapping(store, "enterprise", ["Delivery to plant store=t_ent_delivery",
+                                                  "Tender scoring=Tender bid and scoring"])
+    res = match_scores(store, "enterprise", table, "label", "score", mapping)
+    assert res.scores == {"t_ent_delivery": [3], "t_ent_tender": [9]}
+    assert res.mapped == {"Delivery to plant store": "t_ent_delivery",
+                          "Tender scoring": "t_ent_tender"}
+    # the card was deleted since: the entry is dropped with a notice, its rows unmatched
+    res = match_scores(store, "enterprise", table, "label", "score",
+                       {**mapping, "Delivery to plant store": "t_gone"})
+    assert res.dropped_mappings == {"Delivery to plant store": "t_gone"}
+    assert res.unmatched == {"Delivery to plant store": 1}

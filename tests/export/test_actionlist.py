@@ -57,22 +57,23 @@ def test_csv_roundtrip(tmp_path: Path) -> None:
     assert rows[0] == actionlist.HEADERS["ja"]
     assert b"\r\n" in out.read_bytes()
     body = rows[1:]
-    assert [r[0] for r in body] == ["1", "2", "3", "4"]
-    assert [r[2] for r in body] == ["a1", "a2", "p4", "p3"]
+    # each part numbers its own rows; the Type column tells them apart
+    assert [r[0] for r in body] == ["1", "2", "1", "2"]
     assert [r[1] for r in body] == ["施策", "施策", "ペインポイント", "ペインポイント"]
-    by_id = {r[2]: r for r in body}
-    assert by_id["a1"][3] == "'+回答を24時間以内に"
-    assert by_id["a2"][3] == "'-値引き"
-    assert by_id["p3"][3] == "'@cmd"
-    assert by_id["p4"][3] == "'\tタブ"
+    # titles that a spreadsheet would read as a formula are still neutralised
+    assert [r[2] for r in body] == ["'+回答を24時間以内に", "'-値引き", "'\tタブ", "'@cmd"]
+    a1, p4 = body[0], body[2]
     # priority of a1: impact 1×1×0.6×1×1 = 0.6, ÷ 2/5 → 1.5
-    assert by_id["a1"][4] == "1.5"
-    assert by_id["a1"][5] == "5"
-    assert "p1 =SUM(A1:A9)" in by_id["a1"][6]  # inside a cell, not at its start
-    assert by_id["p4"][6] == "大手企業 – 調達責任者 – 発注"
-    assert "深刻度" in by_id["p4"][7] and "× severity 0.2" in by_id["p4"][7]
-    assert "= インパクトの合計 0.6" in by_id["a1"][7]
+    assert a1[3] == "1.5" and a1[4] == "5" and a1[5] == "アイデア"
+    assert a1[6] == "'=SUM(A1:A9)"  # the addressed pain's title: a real formula trigger
+    assert p4[6] == "大手企業 – 調達責任者 – 発注"
+    # the breakdown starts with a word and reads as sentences, numbers rounded
+    assert a1[7] == ("1件のペインポイントに対応（0.6）\n  =SUM(A1:A9): インパクト 0.6\n"
+                     "工数 2（5段階）→ ×2.5\n施策への投票はまだありません → ×1\n→ 優先度 1.5")
+    assert p4[7].startswith("深刻度 1（5段階）\n頻度 2（5段階）\n")
+    assert p4[7].endswith("→ インパクト 0.05")
     for r in body:
+        assert not r[7].startswith("'")
         for cell in r:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
 
@@ -81,7 +82,7 @@ def test_csv_english_headers_and_journey_filter(tmp_path: Path) -> None:
     out = tmp_path / "en.csv"
     actionlist.write_csv(project("en"), out, journey="j")
     rows = read_csv(out)
-    assert rows[0][:3] == ["Rank", "Type", "ID"]
+    assert rows[0][:3] == ["Rank", "Type", "Title"]
     assert rows[1][1] == "Action"
 
 
@@ -91,17 +92,17 @@ def test_xlsx(tmp_path: Path) -> None:
     out = tmp_path / "list.xlsx"
     actionlist.write_xlsx(project(), out)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["施策", "未対応のペインポイント"]
+    assert wb.sheetnames == ["施策", "未対応のペインポイント", "完了"]
     ws = wb["施策"]
     assert [c.value for c in ws[1]] == actionlist.HEADERS["ja"]
     assert ws.freeze_panes == "A2"
     assert all(c.font.bold for c in ws[1])
-    assert ws["D2"].value == "'+回答を24時間以内に" and ws["D2"].data_type == "s"
-    assert ws["D2"].alignment.wrap_text
-    assert ws["E2"].value == 1.5
-    assert ws.column_dimensions["D"].width == 40
+    assert ws["C2"].value == "'+回答を24時間以内に" and ws["C2"].data_type == "s"
+    assert ws["C2"].alignment.wrap_text
+    assert ws["D2"].value == 1.5
+    assert ws.column_dimensions["C"].width == 40
     pains = wb["未対応のペインポイント"]
-    titles = [r[3] for r in pains.iter_rows(min_row=2, values_only=True)]
+    titles = [r[2] for r in pains.iter_rows(min_row=2, values_only=True)]
     assert titles == ["'\tタブ", "'@cmd"]
     for sheet in wb:
         for row in sheet.iter_rows():
@@ -188,10 +189,10 @@ def test_xlsx_replaces_what_xml_forbids(tmp_path: Path) -> None:
     wb = load_workbook(out)
     cells = [c for ws in wb for row in ws.iter_rows() for c in row]
     texts = [c.value for c in cells if isinstance(c.value, str)]
-    titles = {row[2]: row[3] for ws in wb for row in ws.iter_rows(min_row=2, values_only=True)}
-    assert titles["a1"] == "esc[31m form\nfeed \ufffd end"
-    assert titles["p3"] == "lone \ufffd surrogate"
-    assert titles["p4"] == "'=HYPERLINK(\"http://x\")"
+    titles = [row[2] for ws in wb for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert "esc[31m form\nfeed \ufffd end" in titles
+    assert "lone \ufffd surrogate" in titles
+    assert "'=HYPERLINK(\"http://x\")" in titles
     everything = "\n".join(texts)  # p1 and p2 appear where actions address them
     assert "soft\nbreak from PowerPoint" in everything and "nulinside" in everything
     for text in texts:

@@ -13,7 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mermaid_journey_grammar import MermaidSyntaxError, parse, tokens
 
-from journeymap.export.mermaid import ZWSP, emotion_score, project_mermaid
+from journeymap.export.mermaid import (
+    ZWSP,
+    emotion_score,
+    is_markdown,
+    markdown_blocks,
+    project_mermaid,
+)
 from journeymap.model.jsonio import parse_project
 from journeymap.model.rows import Touchpoint
 from journeymap.model.store import Store
@@ -111,17 +117,24 @@ def test_commas_and_keywords_read_as_written():
     assert d.tasks[0].people == ["Procurement\u201a IT"]
 
 
-def test_several_journeys_make_one_valid_diagram():
+def test_several_journeys_make_one_valid_diagram_each():
     data = {**BASE, "journeys": [BASE["journeys"][0],
                                  {**BASE["journeys"][0], "id": "k", "name": "Other",
                                   "stages": [{"id": "k1", "name": "Only"}],
                                   "touchpoints": [{"id": "u1", "role": "r1", "stage": "k1",
                                                    "title": "e"}]}]}
     store = parse_project(data)
-    d = parse(project_mermaid(store))
-    assert d.title == "Project"
-    assert d.sections == ["Journey – One", "Journey – Two", "Other – Only"]
-    assert [t.name for t in d.tasks] == ["a", "b", "c", "d", "e"]
+    assert is_markdown(store) and not is_markdown(store, "k")
+    text = project_mermaid(store)
+    # Markdown: a heading per journey and one complete, valid diagram per fenced block
+    assert text.startswith("# Project\n") and "## Journey\n" in text and "## Other\n" in text
+    blocks = markdown_blocks(text)
+    assert len(blocks) == 2 and text.count("```mermaid") == 2
+    first, second = (parse(b) for b in blocks)
+    assert (first.title, first.sections) == ("Journey", ["One", "Two"])
+    assert [t.name for t in first.tasks] == ["a", "b", "c", "d"]
+    assert (second.title, second.sections) == ("Other", ["Only"])
+    assert [t.name for t in second.tasks] == ["e"]
     # one journey asked for: that journey's own diagram
     assert parse(project_mermaid(store, "k")).title == "Other"
 

@@ -23,9 +23,11 @@ def test_export_csv_from_the_menu_parses_back(window, tmp_path, monkeypatch):
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    expected = rank(window.store, window.journey_id, lang="ja").rows
+    ranking = rank(window.store, window.journey_id, lang="ja")
+    expected = [*ranking.rows, *ranking.done]
     assert rows[0][0] == "順位"
-    assert [r[2] for r in rows[1:]] == [it.id for it in expected]
+    assert [r[2] for r in rows[1:]] == [it.title for it in expected]
+    assert rows[-1][1] == "完了した施策"  # the template's done action, listed apart
 
 
 def test_export_whole_project_xlsx_and_markdown(window, tmp_path):

@@ -76,9 +76,11 @@ def test_handoffs_also_as_text(window, charts):
     charts.redraw()
     assert charts.text.isVisible()
     text = charts.text.toPlainText()
-    for head in ("Coordination burden per role", "Bottleneck touchpoints",
-                 "Unreachable from the start", "Cycles"):
+    # the project's language (Japanese here), answers in words, no centrality numbers
+    for head in ("調整を最も担う役割", "待ちが生じる箇所", "引き継ぎのループ",
+                 "引き継ぎの連鎖が途切れる箇所"):
         assert head in text
+    assert "媒介中心性" not in text and "到達できない" not in text
     role = window.store.lane_roles(window.journey_id)[0]
     assert role.name in text
     charts.set_chart("profile")
@@ -109,3 +111,12 @@ def test_redrawn_after_changes_only_while_visible(window, charts, qtbot):
     assert charts.draw_count == n and charts._dirty
     window.analysis_ui.show_analyses()
     qtbot.waitUntil(lambda: charts.draw_count == n + 1)
+
+
+def test_nps_chart_shows_metrics_beside_it_and_the_disagreement(window, charts):
+    charts.set_chart("nps")
+    charts.redraw()
+    assert charts.text.isVisible()
+    text = charts.text.toPlainText()
+    assert "数字が食い違うところ" in text
+    assert "良い指標が悪い体験を隠しています" in text and "納品達成率 91%" in text

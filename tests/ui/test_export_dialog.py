@@ -75,3 +75,27 @@ def test_install_uses_the_window_hook(qtbot):
     plain = QMainWindow()
     qtbot.addWidget(plain)
     assert install_export_actions(plain) is None
+
+
+def test_report_papers_chosen_separately_and_preview_is_the_printed_page_one(qtbot, tmp_path):
+    import subprocess
+
+    _clear_settings()
+    store = load_template("b2b-procurement", "en")
+    dialog = ExportDialog(store, None, str(tmp_path), "proc")
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("report"))
+    o = dialog.options()
+    assert (o["paper"], o["map_paper"]) == ("a4", "a3")   # the defaults
+    assert dialog.report_paper.isEnabled() and dialog.paper.isEnabled()
+    dialog.update_preview()
+    pix = dialog.preview.pixmap()
+    assert pix.height() > pix.width()                      # a portrait page, whole
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
+    dialog.run_export()
+    out = tmp_path / "proc-report.pdf"
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "3", str(out)], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Page    1 size:  595 x 842 pts (A4)" in info
+    assert "Page    2 size:  842 x 595 pts (A4)" in info   # the map, landscape A4
+    _clear_settings()

@@ -161,3 +161,42 @@ def test_hidden_tab_does_not_score(window, qtbot):
     qtbot.waitUntil(lambda: not p._dirty)
     assert [it.id for it in p.ranking.rows] == [it.id for it in rank(
         window.store, window.journey_id).rows]
+
+
+def test_marking_an_action_done_moves_it_to_the_done_list_and_undo_brings_it_back(
+        window, panel, qtbot):
+    store = window.store
+    top = panel.actions_table.model.item(0)
+    addressed = set(top.pain_ids)
+    done_before = _ids(panel.done_table)
+    assert window.push_edit(edits.set_fields(store, "action", top.id, status="done"))
+    qtbot.waitUntil(lambda: not panel._dirty)
+    assert top.id not in _ids(panel.actions_table)
+    assert top.id in _ids(panel.done_table)
+    assert not addressed & set(_ids(panel.pains_table))  # its pains count as addressed
+    model = panel.done_table.model
+    assert [model.data(model.index(r, model.RANK)) for r in range(model.rowCount())] == \
+        list(range(1, model.rowCount() + 1))
+    panel.done_table.view.selectRow(_ids(panel.done_table).index(top.id))
+    text = panel.breakdown.toPlainText()
+    assert top.title in text and "完了" in text
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not panel._dirty)
+    assert _ids(panel.actions_table)[0] == top.id
+    assert _ids(panel.done_table) == done_before
+
+
+def test_status_column_and_sentence_with_rounded_numbers(window, panel, qtbot):
+    store = window.store
+    item = panel.actions_table.model.item(0)
+    window.push_edit(edits.set_fields(store, "action", item.id, status="doing", effort=3))
+    qtbot.waitUntil(lambda: not panel._dirty)
+    model = panel.actions_table.model
+    row = _ids(panel.actions_table).index(item.id)
+    assert model.data(model.index(row, model.STATUS)) == "doing"  # interface language: en
+    panel.actions_table.view.selectRow(row)
+    text = panel.breakdown.toPlainText()
+    assert "状態: 実施中" in text and "×1.67" in text and "1.6666" not in text
+    ids = {i for t in store.tables.values() for i in t if "_" in i}
+    assert not [i for i in ids if i in text]
+    assert panel.summary.text().endswith("1 done") or "done" in panel.summary.text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from journeymap.ui.dialogs.survey import SurveyDialog, guess_columns
 
@@ -124,3 +125,78 @@ def test_guess_columns_without_header_words():
 
     table = read_survey(b"a,b\r\nfoo,3\r\nbar,9\r\n")
     assert guess_columns(table) == (0, 1)
+
+
+def test_labels_that_differ_are_paired_by_a_person_then_one_undo(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QComboBox
+
+    window.new_from_template("b2b-procurement", "en")
+    w = window
+    store = w.store
+    path = tmp_path / "s.csv"
+    path.write_text("question,score\nDelivery to plant store,3\nDelivery to plant store,9\n"
+                    "Tender bid and scoring,10\nCompletely different,5\n", "utf-8")
+    before = _scores(store)
+    dialog = SurveyDialog(store, "enterprise", w.push_edit, w)
+    qtbot.addWidget(dialog)
+    assert dialog.load(path)
+    assert "1 of 4 rows" in dialog.summary.text()
+    # the pairing step lists the two labels, suggestions first, nothing paired yet
+    assert dialog.pairs_box.isVisibleTo(dialog) and dialog.pairs.rowCount() == 2
+    assert dialog.pairs.item(0, 0).text() == "Delivery to plant store"
+    combo = dialog.pairs.cellWidget(0, 1)
+    assert isinstance(combo, QComboBox) and combo.currentData() is None
+    assert combo.itemData(1) == "t_ent_delivery" and "(suggested)" in combo.itemText(1)
+    # the person confirms the suggestion for the first label only
+    combo.setCurrentIndex(1)
+    assert dialog.mapping == {"Delivery to plant store": "t_ent_delivery"}
+    assert "3 of 4 rows" in dialog.summary.text() and "Paired by you: 1" in dialog.summary.text()
+    assert dialog.pairs.rowCount() == 2   # the paired label stays, to be changed if wrong
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.imported
+    after = _scores(w.store)
+    assert after["t_ent_delivery"] == (*before["t_ent_delivery"], 3, 9)
+    w.undo_stack.undo()                     # pairing and import: one undo step
+    assert _scores(w.store) == before
+
+
+def test_pairing_to_a_touchpoint_of_another_journey_is_dropped_with_a_notice(window, qtbot,
+                                                                             tmp_path):
+    window.new_from_template("b2b-procurement", "en")
+    path = tmp_path / "s.csv"
+    path.write_text("question,score\nDelivery to plant store,3\n", "utf-8")
+    dialog = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(dialog)
+    assert dialog.load(path)
+    dialog.pairs.cellWidget(0, 1).setCurrentIndex(1)
+    dialog.journey.setCurrentIndex(dialog.journey.findData("smb"))
+    text = dialog.summary.text()
+    assert "Pairings dropped because their touchpoint is gone" in text
+    assert "Delivery to plant store" in text
+
+
+def test_pairings_come_back_at_the_next_import_and_gone_cards_are_dropped(window, qtbot,
+                                                                          tmp_path):
+    from journeymap.model import edits
+
+    window.new_from_template("b2b-procurement", "en")
+    path = tmp_path / "s.csv"
+    path.write_text("question,score\nDelivery to plant store,3\n", "utf-8")
+    first = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(first)
+    assert first.load(path)
+    first.pairs.cellWidget(0, 1).setCurrentIndex(1)
+    first.do_import()
+    assert first.imported
+    again = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(again)
+    assert again.load(path)
+    assert again.mapping == {"Delivery to plant store": "t_ent_delivery"}
+    assert "1 of 1 rows" in again.summary.text()
+    # the card is deleted: the pairing is dropped with a notice, nothing is imported
+    window.push_edit(edits.delete(window.store, "touchpoint", ["t_ent_delivery"]))
+    third = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(third)
+    assert third.load(path)
+    assert "Pairings dropped because their touchpoint is gone" in third.summary.text()
+    assert not third.import_button.isEnabled()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QImage, QPainter, QPixmap
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -62,6 +62,11 @@ class ExportDialog(QDialog):
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A3 (landscape for the map)"), "a3")
         self.paper.addItem(self.tr("A4"), "a4")
+        self.paper.setAccessibleName(self.tr("Paper of the map pages"))
+        self.report_paper = QComboBox()
+        self.report_paper.addItem(self.tr("A4 portrait"), "a4")
+        self.report_paper.addItem(self.tr("A3 portrait"), "a3")
+        self.report_paper.setAccessibleName(self.tr("Paper of the report pages"))
         self.layout_mode = QComboBox()
         self.layout_mode.addItem(self.tr("Fit to one page (tiles if text would be tiny)"),
                                  False)
@@ -83,7 +88,8 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Journey:"), self.journey)
-        form.addRow(self.tr("Paper:"), self.paper)
+        form.addRow(self.tr("Map paper:"), self.paper)
+        form.addRow(self.tr("Report paper:"), self.report_paper)
         form.addRow(self.tr("Layout:"), self.layout_mode)
         form.addRow(self.tr("Language:"), self.lang)
         form.addRow(self.tr("Resolution:"), self.dpi)
@@ -117,7 +123,8 @@ class ExportDialog(QDialog):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(150)
         self._preview_timer.timeout.connect(self.update_preview)
-        for combo in (self.format, self.journey, self.paper, self.layout_mode, self.lang):
+        for combo in (self.format, self.journey, self.paper, self.report_paper,
+                      self.layout_mode, self.lang):
             combo.currentIndexChanged.connect(self._changed)
         self.dpi.valueChanged.connect(self._changed)
         self._changed()
@@ -125,7 +132,14 @@ class ExportDialog(QDialog):
     # -- options ---------------------------------------------------------------------------------
     def options(self) -> dict:
         """The current choices, as keyword arguments of export_rendered (plus fmt)."""
-        return {"fmt": self.format.currentData(), "journey": self.journey.currentData(),
+        fmt = self.format.currentData()
+        if fmt == "report":
+            # The report's pages and its map pages have papers of their own.
+            return {"fmt": fmt, "journey": self.journey.currentData(),
+                    "paper": self.report_paper.currentData(),
+                    "map_paper": self.paper.currentData(), "lang": self.lang.currentData(),
+                    "tile": False, "dpi": self.dpi.value()}
+        return {"fmt": fmt, "journey": self.journey.currentData(),
                 "paper": self.paper.currentData(), "lang": self.lang.currentData(),
                 "tile": bool(self.layout_mode.currentData()), "dpi": self.dpi.value()}
 
@@ -134,6 +148,7 @@ class ExportDialog(QDialog):
         s.beginGroup(SETTINGS_GROUP)
         _select(self.format, s.value("format", "pdf"))
         _select(self.paper, s.value("paper", "a3"))
+        _select(self.report_paper, s.value("report_paper", "a4"))
         _select(self.layout_mode, s.value("tile", "false") in (True, "true"))
         _select(self.lang, s.value("lang", "") or None)
         self.dpi.setValue(int(s.value("dpi", 150)))
@@ -146,7 +161,9 @@ class ExportDialog(QDialog):
         s = QSettings()
         s.beginGroup(SETTINGS_GROUP)
         s.setValue("format", o["fmt"])
-        s.setValue("paper", o["paper"])
+        s.setValue("paper", o.get("map_paper", o["paper"]))
+        if o["fmt"] == "report":
+            s.setValue("report_paper", o["paper"])
         s.setValue("tile", "true" if o["tile"] else "false")
         s.setValue("lang", o["lang"] or "")
         s.setValue("dpi", o["dpi"])
@@ -157,6 +174,7 @@ class ExportDialog(QDialog):
     def _changed(self) -> None:
         fmt = self.format.currentData()
         self.paper.setEnabled(fmt in ("pdf", "report"))
+        self.report_paper.setEnabled(fmt == "report")
         self.layout_mode.setEnabled(fmt == "pdf")
         self.lang.setEnabled(fmt in ("pdf", "report"))
         self.dpi.setEnabled(fmt == "png")
@@ -184,7 +202,12 @@ class ExportDialog(QDialog):
         except DocumentError as e:
             self.preview.setText(str(e))
             return
-        self.preview.setPixmap(QPixmap.fromImage(image))
+        pixmap = QPixmap.fromImage(image)
+        room = self.preview.minimumSize()
+        if pixmap.height() > room.height():   # a portrait page: whole page, as printed
+            pixmap = pixmap.scaledToHeight(room.height(),
+                                           Qt.TransformationMode.SmoothTransformation)
+        self.preview.setPixmap(pixmap)
 
     # -- export ------------------------------------------------------------------------------------
     def run_export(self) -> None:
@@ -254,9 +277,11 @@ def _select(combo: QComboBox, data: object) -> None:
 
 def render_preview(store: Store, fmt: str = "pdf", journey: str | None = None,
                    paper: str | None = "a3", lang: str | None = None, tile: bool = False,
-                   dpi: int = 150, width: int = PREVIEW_W) -> QImage:
+                   dpi: int = 150, width: int = PREVIEW_W,
+                   map_paper: str | None = "a3") -> QImage:
     """Page 1 of an export as an image ``width`` pixels wide, drawn by the same code
-    as the file (report: its cover; PNG/SVG: the map)."""
+    as the file (report: its cover with the executive summary, exactly as printed;
+    PNG/SVG: the map)."""
     from journeymap.export.paint import DPI
 
     if fmt == "pdf":
@@ -268,23 +293,13 @@ def render_preview(store: Store, fmt: str = "pdf", journey: str | None = None,
         finally:
             doc.close()
     if fmt == "report":
-        from journeymap.export.report_pdf import ReportBuilder
+        from journeymap.export.report_pdf import preview_report_page
 
-        builder = ReportBuilder(store, journey, paper or "a4", lang)
-        builder.cover()
-        flow = builder.flow
-        s = width / flow.width
-        image = QImage(width, int(flow.height * s), QImage.Format.Format_ARGB32_Premultiplied)
+        image = preview_report_page(store, width, journey=journey, paper=paper or "a4",
+                                    lang=lang, map_paper=map_paper)
         dpm = round(DPI / 0.0254)
         image.setDotsPerMeterX(dpm)
         image.setDotsPerMeterY(dpm)
-        image.fill(QColor("#ffffff"))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.scale(s, s)
-        for op in flow.pages[0]:
-            op(painter)
-        painter.end()
         return image
     from journeymap.export.images import render_map_image
 

@@ -12,6 +12,7 @@ cannot be used gives one message and nothing is imported.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -45,6 +46,7 @@ from journeymap.analysis.survey import (
     match_scores,
     normalise,
     read_survey,
+    suggest_touchpoints,
     survey_edit,
 )
 from journeymap.model.edits import Edit
@@ -120,6 +122,11 @@ class SurveyDialog(QDialog):
         self.result_: SurveyImport | None = None
         self.path: Path | None = None
         self.imported = False
+        #: survey label (normalised) → touchpoint id, as confirmed in the pairing table
+        # Pairings confirmed in an earlier import of this session come back (kept with
+        # the open project, not yet in its file).
+        self.mapping: dict[str, str] = dict(_remembered(store))
+        self._pair_labels: list[str] = []
 
         self.file = QLineEdit()
         self.file.setReadOnly(True)
@@ -177,6 +184,31 @@ class SurveyDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = ErrorLabel()
 
+        # Labels that differ from the card titles: pair each with a touchpoint.
+        self.pairs_label = QLabel(self.tr(
+            "Survey labels that name no touchpoint: pair each with a touchpoint "
+            "(suggestions first), or leave it unmatched."))
+        self.pairs_label.setWordWrap(True)
+        self.pairs = QTableWidget(0, 2)
+        self.pairs.setObjectName("surveyPairs")
+        self.pairs.setAccessibleName(self.tr("Pair survey labels with touchpoints"))
+        self.pairs.setHorizontalHeaderLabels([self.tr("Survey label"), self.tr("Touchpoint")])
+        self.pairs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.pairs.verticalHeader().hide()
+        self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pairs.setMinimumHeight(110)
+        self.suggest_button = QPushButton(self.tr("Use the &suggestions"))
+        self.suggest_button.setAccessibleName(
+            self.tr("Pair every unpaired label with its most similar touchpoint"))
+        self.suggest_button.clicked.connect(self.use_suggestions)
+        self.pairs_box = QWidget()
+        pairs_lay = QVBoxLayout(self.pairs_box)
+        pairs_lay.setContentsMargins(0, 0, 0, 0)
+        pairs_lay.addWidget(self.pairs_label)
+        pairs_lay.addWidget(self.pairs)
+        pairs_lay.addWidget(self.suggest_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.pairs_box.hide()
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(self.tr("&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -188,6 +220,7 @@ class SurveyDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(QLabel(self.tr("Preview (first rows):")))
         lay.addWidget(self.preview, 1)
+        lay.addWidget(self.pairs_box, 1)
         lay.addWidget(self.summary)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
@@ -261,15 +294,71 @@ class SurveyDialog(QDialog):
             return
         try:
             res = match_scores(self.store, journey, table, self.tp_column.currentData(),
-                               self.score_column.currentData())
+                               self.score_column.currentData(), self.mapping)
         except SurveyError as e:
             self.summary.setText("")
             self.error.show_error(error_message(e))
             self.import_button.setEnabled(False)
+            self._fill_pairs([])
             return
         self.result_ = res
+        self._fill_pairs(list(dict.fromkeys([*res.mapped, *res.unmatched])))
         self.summary.setText(self.summary_html(res))
         self.import_button.setEnabled(bool(res.scores))
+
+    # -- pairing labels with touchpoints -----------------------------------------------------------
+    def _fill_pairs(self, labels: list[str]) -> None:
+        """One row per label to pair (unmatched, or paired in this dialog): a combo box
+        of the journey's touchpoints, the most similar first."""
+        if labels == self._pair_labels:
+            return
+        self._pair_labels = labels
+        self.pairs.setRowCount(0)
+        self.pairs_box.setVisible(bool(labels))
+        journey = self.journey.currentData()
+        if not labels or journey is None:
+            return
+        tps = self.store.touchpoints(journey)
+        self.pairs.setRowCount(len(labels))
+        for r, label in enumerate(labels):
+            item = QTableWidgetItem(label)
+            item.setToolTip(label)
+            self.pairs.setItem(r, 0, item)
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("Touchpoint for “%1”").replace("%1", label))
+            combo.addItem(self.tr("(leave unmatched)"), None)
+            suggested = [tp_id for tp_id, _ in suggest_touchpoints(self.store, journey, label)]
+            for tp_id in suggested:
+                combo.addItem(self.tr("%1 (suggested)").replace(
+                    "%1", self.store.touchpoint(tp_id).title), tp_id)
+            if suggested:
+                combo.insertSeparator(combo.count())
+            for tp in tps:
+                if tp.id not in suggested:
+                    combo.addItem(tp.title, tp.id)
+            current = self.mapping.get(label)
+            i = combo.findData(current) if current else 0
+            combo.setCurrentIndex(max(i, 0))
+            combo.currentIndexChanged.connect(
+                lambda _i, label=label, combo=combo: self.pair(label, combo.currentData()))
+            self.pairs.setCellWidget(r, 1, combo)
+
+    def pair(self, label: str, touchpoint: str | None) -> None:
+        """Pair ``label`` with ``touchpoint`` (None: leave it unmatched) and recount."""
+        if touchpoint is None:
+            self.mapping.pop(label, None)
+        else:
+            self.mapping[label] = touchpoint
+        self.update_summary()
+
+    def use_suggestions(self) -> None:
+        """Pair every unpaired label with its first suggestion (the person reviews the
+        table before Import)."""
+        for r in range(self.pairs.rowCount()):
+            combo = self.pairs.cellWidget(r, 1)
+            if isinstance(combo, QComboBox) and combo.currentData() is None \
+                    and combo.count() > 1 and combo.itemData(1) is not None:
+                combo.setCurrentIndex(1)
 
     def summary_html(self, res: SurveyImport) -> str:
         tps = self.store.tables["touchpoint"]
@@ -292,6 +381,12 @@ class SurveyDialog(QDialog):
                 names += " …"
             parts.append(self.tr("No touchpoint of this journey is called: %1")
                          .replace("%1", names))
+        if res.mapped:
+            parts.append(self.tr("Paired by you: %1 label(s)").replace("%1", str(len(res.mapped))))
+        if res.dropped_mappings:
+            names = ", ".join(f"“{escape(n)}”" for n in res.dropped_mappings)
+            parts.append(self.tr("Pairings dropped because their touchpoint is gone: %1")
+                         .replace("%1", names))
         if not res.scores:
             parts.append(self.tr("Nothing to import: no row names a touchpoint of this "
                                  "journey."))
@@ -312,7 +407,24 @@ class SurveyDialog(QDialog):
             return
         if self.push_edit(edit):
             self.imported = True
+            remembered = _remembered(self.store)
+            remembered.update(res.mapped)
+            for label in res.dropped_mappings:
+                remembered.pop(label, None)
             self.accept()
+
+
+_REMEMBERED: dict[int, dict[str, str]] = {}
+
+
+def _remembered(store: Store) -> dict[str, str]:
+    """The label → touchpoint pairings confirmed while this project is open (forgotten
+    with the store)."""
+    key = id(store)
+    if key not in _REMEMBERED:
+        _REMEMBERED[key] = {}
+        weakref.finalize(store, _REMEMBERED.pop, key, None)
+    return _REMEMBERED[key]
 
 
 __all__ = ["SurveyDialog", "guess_columns", "reason_text"]

@@ -211,7 +211,7 @@ class ChartsPanel(QWidget):
         comparison = self.chart_key == "comparison"
         self.other.setVisible(comparison)
         self.other_label.setVisible(comparison)
-        handoffs = self.chart_key == "handoffs"
+        handoffs = self.chart_key in ("handoffs", "nps")   # charts with words beside them
         if handoffs and not self.text.isVisibleTo(self):
             total = max(self.split.width(), 400)
             self.text.setVisible(True)
@@ -237,60 +237,63 @@ class ChartsPanel(QWidget):
             self.other.blockSignals(False)
 
     def _update_text(self) -> None:
+        if self.chart_key == "nps":
+            self.text.setHtml(self.metrics_html())
+            return
         if self.chart_key != "handoffs":
             self.text.clear()
             return
         self.text.setHtml(self.handoff_html())
 
-    def handoff_html(self) -> str:
-        """The handoff figures as text: burden per role, bottlenecks, unreachable
-        touchpoints and cycles of the current journey."""
+    def metrics_html(self) -> str:
+        """Scenario NPS beside each touchpoint's operational metrics, with the places
+        where a good metric hides a poor experience called out first."""
         store, journey = self.store, self.journey
-        # Translated texts first: lupdate does not see tr() inside f-strings.
-        t_none = escape(self.tr("none"))
-        t_handoffs = escape(self.tr("Handoffs"))
-        t_across = escape(self.tr("across roles"))
-        t_burden = escape(self.tr("Coordination burden per role"))
-        t_sent = escape(self.tr("sent"))
-        t_received = escape(self.tr("received"))
-        t_unreachable = escape(self.tr("Unreachable from the start"))
-        t_cycles = escape(self.tr("Cycles"))
         if store is None or journey is None or store.get("journey", journey) is None:
             return "<p>" + escape(self.tr("No journey.")) + "</p>"
-        from journeymap.analysis.graph import analyse_handoffs
+        from journeymap.analysis.content_text import METRIC_TEXT, content_lang
+        from journeymap.analysis.summaries import describe_metrics, metrics_beside_nps
 
-        res = analyse_handoffs(store, journey)
-        tps = store.tables["touchpoint"]
+        lang = content_lang(store.project.language)
+        t = METRIC_TEXT[lang]
+        checks = metrics_beside_nps(store, journey)
+        if not checks:
+            return f"<p>{escape(t['empty'])}</p>"
+        callouts, rows = describe_metrics(store, checks, lang)
+        out = [f"<p><b>{escape(t['title'])}</b></p>"]
+        if callouts:
+            out += [f"<p style='color:#a40000'>▲ {escape(c)}</p>" for c in callouts]
+        else:
+            out.append(f"<p>{escape(t['none'])}</p>")
+        out.append(f"<p><small>{escape(t['intro'])}</small></p><ul>")
+        out += [f"<li>{escape(r)}</li>" for r in rows]
+        out.append("</ul>")
+        return "".join(out)
 
-        def title(tid: str) -> str:
-            return escape(getattr(tps.get(tid), "title", tid))
+    def handoff_html(self) -> str:
+        """The handoff analysis in words of the project's language: who coordinates
+        most, waiting points with their chains, loops, where a chain breaks off
+        (:func:`journeymap.analysis.graph.describe_handoffs`)."""
+        store, journey = self.store, self.journey
+        if store is None or journey is None or store.get("journey", journey) is None:
+            return "<p>" + escape(self.tr("No journey.")) + "</p>"
+        from journeymap.analysis.content_text import content_lang
+        from journeymap.analysis.graph import analyse_handoffs, describe_handoffs
 
-        out = [f"<p><b>{t_handoffs}</b>: {res.handoffs} · "
-               f"{t_across}: {res.cross_role_handoffs}</p>"]
-        out.append(f"<p><b>{t_burden}</b></p><ul>")
-        for b in res.coordination:
-            out.append(f"<li>{escape(b.name)}: {b.handoffs} ("
-                       f"{t_sent} {b.sent}, {t_received} {b.received})</li>")
-        out.append("</ul>")
-        head = self.tr("Bottleneck touchpoints (betweenness)")
-        if res.betweenness_estimated:
-            head += " " + self.tr("(estimated)")
-        out.append(f"<p><b>{escape(head)}</b></p><ul>")
-        out += [f"<li>{escape(b.title)} ({b.betweenness:.3f})</li>" for b in res.bottlenecks]
-        if not res.bottlenecks:
-            out.append(f"<li>{t_none}</li>")
-        out.append("</ul>")
-        out.append(f"<p><b>{t_unreachable}</b>: {len(res.unreachable)}</p><ul>")
-        out += [f"<li>{title(t)}</li>" for t in res.unreachable[:50]]
-        if len(res.unreachable) > 50:
-            out.append(f"<li>… {len(res.unreachable) - 50}</li>")
-        out.append("</ul>")
-        more = "+" if res.cycles_truncated else ""
-        out.append(f"<p><b>{t_cycles}</b>: {len(res.cycles)}{more}</p><ul>")
-        out += [f"<li>{' → '.join(title(t) for t in c)}</li>" for c in res.cycles]
-        if not res.cycles:
-            out.append(f"<li>{t_none}</li>")
-        out.append("</ul>")
+        sections = describe_handoffs(store, analyse_handoffs(store, journey),
+                                     content_lang(store.project.language))
+        out: list[str] = []
+        for head, lines in sections:
+            if head:
+                out.append(f"<p><b>{escape(head)}</b></p>")
+            out.append("<ul>")
+            for line in lines:
+                if line.startswith("    "):  # a chain under the point above it
+                    out.append(f"<li style='list-style-type:none'><small>"
+                               f"{escape(line.strip())}</small></li>")
+                else:
+                    out.append(f"<li>{escape(line)}</li>")
+            out.append("</ul>")
         return "".join(out)
 
 

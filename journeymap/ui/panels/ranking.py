@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -46,7 +47,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymap.analysis.scoring import Factor, RankedItem, Ranking, rank
+from journeymap.analysis.content_text import BREAKDOWN_TEXT, EXPORT_TEXT, content_lang
+from journeymap.analysis.scoring import (
+    Factor,
+    RankedItem,
+    Ranking,
+    explain,
+    num,
+    plural,
+    rank,
+)
 from journeymap.model.store import Store
 
 ItemRole = Qt.ItemDataRole.UserRole
@@ -55,9 +65,8 @@ BURST_MS = 50
 
 
 def fmt(x: float) -> str:
-    """A factor or score for people: at most 4 decimals, no trailing zeros."""
-    text = f"{x:.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
+    """A factor or score for people: at most 2 decimals, no trailing zeros."""
+    return num(x)
 
 
 def formula_text(item: RankedItem) -> str:
@@ -79,7 +88,7 @@ def formula_text(item: RankedItem) -> str:
 class RankingModel(QAbstractTableModel):
     """Rows of one list (actions or unaddressed pain points); sortable by any column."""
 
-    RANK, TYPE, TITLE, PRIORITY, SEVERITY, VOTES = range(6)
+    RANK, TYPE, TITLE, PRIORITY, SEVERITY, VOTES, STATUS = range(7)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,8 +99,12 @@ class RankingModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Column and type names in the current interface language."""
         self._headers = [self.tr("Rank"), self.tr("Type"), self.tr("Title"),
-                         self.tr("Priority"), self.tr("Severity"), self.tr("Votes")]
+                         self.tr("Priority"), self.tr("Severity"), self.tr("Votes"),
+                         self.tr("Status")]
         self.type_names = {"action": self.tr("Action"), "pain": self.tr("Pain point")}
+        self.status_names = {"idea": self.tr("idea"), "planned": self.tr("planned"),
+                             "doing": self.tr("doing"), "done": self.tr("done"),
+                             "dropped": self.tr("dropped")}
         if self.items:
             self.dataChanged.emit(self.index(0, self.TYPE),
                                   self.index(len(self.items) - 1, self.TYPE))
@@ -148,6 +161,8 @@ class RankingModel(QAbstractTableModel):
                 return item.severity or ""
             if col == self.VOTES:
                 return item.votes
+            if col == self.STATUS:
+                return self.status_names.get(item.status or "", item.status or "")
         elif role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (self.RANK, self.PRIORITY, self.SEVERITY, self.VOTES):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -178,6 +193,7 @@ class RankingModel(QAbstractTableModel):
             self.PRIORITY: lambda it: (it.priority, -it.rank),
             self.SEVERITY: lambda it: (it.severity, -it.rank),
             self.VOTES: lambda it: (it.votes, -it.rank),
+            self.STATUS: lambda it: (it.status or "", it.rank),
         }
         self.items.sort(key=keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
 
@@ -189,8 +205,12 @@ class RankingTable(QWidget):
         super().__init__(parent)
         self.empty_text = empty_text
         self.caption = QLabel()
+        # Long captions (either language) must not widen the dock.
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.model = RankingModel(self)
         self.view = QTableView()
+        # Three lists share the bottom dock: each may shrink to a couple of rows.
+        self.view.setMinimumHeight(self.view.fontMetrics().height() * 3 + 8)
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(RankingModel.RANK, Qt.SortOrder.AscendingOrder)
@@ -227,7 +247,8 @@ class RankingTable(QWidget):
         """Widths of the narrow columns from their titles and contents (language)."""
         header = self.view.horizontalHeader()
         fm = self.view.fontMetrics()
-        for col, sample in ((RankingModel.RANK, "0000"), (RankingModel.PRIORITY, "00.0000"),
+        for col, sample in ((RankingModel.RANK, "0000"), (RankingModel.PRIORITY, "00.00"),
+                            (RankingModel.STATUS, "planned"),
                             (RankingModel.SEVERITY, "0"), (RankingModel.VOTES, "000")):
             title = self.model.headerData(col, Qt.Orientation.Horizontal)
             header.resizeSection(col, max(fm.horizontalAdvance(sample),
@@ -316,6 +337,7 @@ class RankingPanel(QWidget):
         scope_label.setBuddy(self.scope)
         self.summary = QLabel()
         self.summary.setAccessibleName(self.tr("Summary of the list"))
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.weights_button = QPushButton(self.tr("Weights…"))
         self.weights_button.setAccessibleName(self.tr("Edit vote and dimension weights"))
         self.weights_button.setToolTip(self.tr("Vote weight and dimension weights of the "
@@ -331,7 +353,9 @@ class RankingPanel(QWidget):
 
         self.actions_table = RankingTable(*self._captions()[0])
         self.pains_table = RankingTable(*self._captions()[1])
-        for table in (self.actions_table, self.pains_table):
+        self.done_table = RankingTable(*self._captions()[2])
+        self.done_table.view.setObjectName("rankingDone")
+        for table in self.tables:
             table.view.selectionModel().selectionChanged.connect(
                 lambda _s, _d, t=table: self._selection_changed(t))
 
@@ -339,6 +363,10 @@ class RankingPanel(QWidget):
         lists.setChildrenCollapsible(False)
         lists.addWidget(self.actions_table)
         lists.addWidget(self.pains_table)
+        lists.addWidget(self.done_table)
+        lists.setStretchFactor(0, 3)
+        lists.setStretchFactor(1, 3)
+        lists.setStretchFactor(2, 1)
 
         self.breakdown = QTextBrowser()
         self.breakdown.setObjectName("rankingBreakdown")
@@ -362,6 +390,11 @@ class RankingPanel(QWidget):
         self._show_breakdown(None)
 
     # -- public --------------------------------------------------------------------------------
+    @property
+    def tables(self) -> tuple[RankingTable, RankingTable, RankingTable]:
+        """The three lists: actions to do, unaddressed pain points, done actions."""
+        return (self.actions_table, self.pains_table, self.done_table)
+
     @property
     def project_scope(self) -> bool:
         return self.scope.currentData() == "project"
@@ -400,8 +433,8 @@ class RankingPanel(QWidget):
         store = self.store
         if store is None:
             self.ranking = None
-            self.actions_table.set_items([], [self.tr("No project is open.")])
-            self.pains_table.set_items([], [self.tr("No project is open.")])
+            for table in self.tables:
+                table.set_items([], [self.tr("No project is open.")])
             self.summary.setText("")
             self._show_breakdown(None)
             return
@@ -412,23 +445,21 @@ class RankingPanel(QWidget):
         start = time.perf_counter()
         ranking = rank(store, journey, lang=lang)
         self.last_ms = (time.perf_counter() - start) * 1000
-        keep = {t: [it.id for it in t.selected_items()]
-                for t in (self.actions_table, self.pains_table)}
+        keep = {t: [it.id for it in t.selected_items()] for t in self.tables}
         current = self.breakdown_item.id if self.breakdown_item is not None else None
         self.ranking = ranking
         self._syncing = True
         try:
             self.actions_table.set_items(ranking.actions, ranking.notes)
             self.pains_table.set_items(ranking.pains, ranking.notes)
+            self.done_table.set_items(ranking.done, [])
             for table, ids in keep.items():
                 if ids:
                     table.select_ids(ids)
         finally:
             self._syncing = False
-        self.summary.setText(self.tr("%1 actions · %2 unaddressed pain points")
-                             .replace("%1", str(len(ranking.actions)))
-                             .replace("%2", str(len(ranking.pains))))
-        item = next((it for it in ranking.rows if it.id == current), None)
+        self.summary.setText(self.summary_text(ranking))
+        item = next((it for it in [*ranking.rows, *ranking.done] if it.id == current), None)
         self._show_breakdown(item)
         if item is not None:
             # Scores changed: the highlighted cards may have too; the view stays put.
@@ -445,7 +476,7 @@ class RankingPanel(QWidget):
         self._syncing = True
         try:
             first: RankedItem | None = None
-            for table in (self.actions_table, self.pains_table):
+            for table in self.tables:
                 hits = [it.id for it in table.model.items
                         if wanted.intersection(it.touchpoint_ids)] if wanted else []
                 table.select_ids(hits)
@@ -456,10 +487,22 @@ class RankingPanel(QWidget):
             self._syncing = False
 
     # -- internals -------------------------------------------------------------------------------
-    def _captions(self) -> tuple[tuple[str, str], tuple[str, str]]:
+    def _captions(self) -> tuple[tuple[str, str], ...]:
         return ((self.tr("Actions by priority"), self.tr("No action to rank.")),
                 (self.tr("Pain points no action addresses, by impact"),
-                 self.tr("No unaddressed pain point to rank.")))
+                 self.tr("No unaddressed pain point to rank.")),
+                (self.tr("Done: actions finished, with what they addressed"),
+                 self.tr("No action is done yet.")))
+
+    def summary_text(self, ranking: Ranking) -> str:
+        """"3 actions · 1 unaddressed pain point · 1 done", with singular forms."""
+        a, p, d = len(ranking.actions), len(ranking.pains), len(ranking.done)
+        parts = [self.tr("1 action") if a == 1 else self.tr("%1 actions").replace("%1", str(a)),
+                 self.tr("1 unaddressed pain point") if p == 1 else
+                 self.tr("%1 unaddressed pain points").replace("%1", str(p))]
+        if d:
+            parts.append(self.tr("%1 done").replace("%1", str(d)))
+        return " · ".join(parts)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -468,8 +511,7 @@ class RankingPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         """Captions, column names, summary and breakdown in the new language."""
-        for table, (caption, empty) in zip((self.actions_table, self.pains_table),
-                                           self._captions(), strict=True):
+        for table, (caption, empty) in zip(self.tables, self._captions(), strict=True):
             table.set_caption(caption, empty)
             table.model.retranslate()
             table.fit_columns()
@@ -477,9 +519,7 @@ class RankingPanel(QWidget):
         self.scope.setItemText(0, self.tr("This journey"))
         self.scope.setItemText(1, self.tr("Whole project"))
         if self.ranking is not None:
-            self.summary.setText(self.tr("%1 actions · %2 unaddressed pain points")
-                                 .replace("%1", str(len(self.ranking.actions)))
-                                 .replace("%2", str(len(self.ranking.pains))))
+            self.summary.setText(self.summary_text(self.ranking))
         self._show_breakdown(self.breakdown_item)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
@@ -496,13 +536,14 @@ class RankingPanel(QWidget):
     def _selection_changed(self, table: RankingTable) -> None:
         if self._syncing:
             return
-        other = self.pains_table if table is self.actions_table else self.actions_table
         items = table.selected_items()
         if items:
             # One list at a time: the breakdown and the highlight follow the click.
             self._syncing = True
             try:
-                other.view.clearSelection()
+                for other in self.tables:
+                    if other is not table:
+                        other.view.clearSelection()
             finally:
                 self._syncing = False
         item = table.current_item()
@@ -544,7 +585,20 @@ class RankingPanel(QWidget):
         names = self._names()
         kind = self.tr("Action") if item.type == "action" else self.tr("Pain point")
         score = self.tr("Priority") if item.type == "action" else self.tr("Impact")
+        if item.status == "done":
+            kind = self.tr("Done")
         parts = [f"<p><b>{escape(kind)} {item.rank}: {escape(item.title)}</b></p>"]
+        lang = content_lang(self.store.project.language if self.store else None)
+        status = (EXPORT_TEXT[lang].get(f"status_{item.status}", item.status)
+                  if item.status and item.status != "done" else None)
+        parts.append(f"<p>{escape(explain(item, lang, status))}</p>")
+        if item.status == "done" and self.store is not None:
+            t = BREAKDOWN_TEXT[lang]
+            pains = self.store.tables["pain_point"]
+            titles = ("、" if lang == "ja" else "; ").join(
+                getattr(pains.get(pid), "title", "") for pid in item.pain_ids)
+            parts.append("<p>" + escape(t["done_addressed"].format(
+                pains=plural(t, "pain", len(item.pain_ids)), titles=titles)) + "</p>")
         if item.type == "pain":
             where = " – ".join(names.get(t, {}).get(i or "", i or "") for t, i in (
                 ("journey", item.journey), ("role", item.role), ("stage", item.stage)))
