@@ -353,15 +353,14 @@ def recoverable_sessions() -> list[Session]:
 
 
 def _remove_stale_save(folder: Path) -> None:
-    """Remove the temporary file a crashed save left beside its target, if it is ours
-    (named ``.<target>.<random>.tmp`` by :func:`atomic_path`), and its journal."""
+    """Remove the temporary files a crashed save left beside its target (named
+    ``.<target>.<random>.tmp`` by :func:`atomic_path`) and their journals."""
     record = folder / "saving.json"
     try:
-        tmp = Path(json.loads(record.read_text("utf-8"))["tmp"])
+        target = Path(json.loads(record.read_text("utf-8"))["target"])
     except (OSError, ValueError, KeyError, TypeError):
         return
-    if tmp.name.startswith(".") and tmp.name.endswith(".tmp"):
-        _remove_with_side_files(tmp)
+    _remove_stale_temporaries(target, ".tmp")   # only those no live writer holds
     record.unlink(missing_ok=True)
 
 
@@ -585,11 +584,13 @@ class Document:
             raise DocumentError(f"cannot write {target}: {_reason(e, self.folder)}") from None
         record = self.folder / "saving.json"
         try:
+            # Remembered before the temporary file exists and until the rename: a crash
+            # in between leaves that file beside the target, and the next start removes
+            # the target's temporary files that no live writer holds (prune_sessions).
+            with contextlib.suppress(OSError):
+                record.write_text(json.dumps({"target": os.path.realpath(target)}),
+                                  "utf-8")
             with atomic_path(target) as tmp:
-                # Remembered until the rename: a crash here leaves the temporary file
-                # beside the target, and the next start removes it (prune_sessions).
-                with contextlib.suppress(OSError):
-                    record.write_text(json.dumps({"tmp": str(tmp)}), "utf-8")
                 _backup(self._conn, tmp)
         finally:
             with contextlib.suppress(OSError):

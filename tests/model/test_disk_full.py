@@ -142,7 +142,7 @@ def test_a_crashed_saves_temporary_file_is_removed_at_the_next_start(doc, tmp_pa
     tmp = tmp_path / ".client.jmap.abc123.tmp"
     tmp.write_bytes(b"half")
     Path(f"{tmp}-journal").write_bytes(b"j")
-    (doc.folder / "saving.json").write_text(f'{{"tmp": "{tmp}"}}', "utf-8")
+    (doc.folder / "saving.json").write_text(f'{{"target": "{target}"}}', "utf-8")
     meta = (doc.folder / "session.json").read_text("utf-8")
     (doc.folder / "session.json").write_text(meta.replace(f'"pid": {os.getpid()}',
                                                            '"pid": 999999999'), "utf-8")
