@@ -45,7 +45,10 @@ class Cluster:
                     "start")
 
     def restart(self) -> None:
-        self.pg_ctl("-m", "fast", "restart")
+        # stop + start rather than `pg_ctl restart`, which would give the new server
+        # pg_ctl's output pipe instead of the log file (and never close it).
+        self.pg_ctl("-m", "fast", "stop")
+        self.start()
 
     def psql(self, sql: str, db: str = "postgres") -> str:
         out = subprocess.run(
