@@ -23,7 +23,8 @@ from pathlib import Path
 
 PG_BIN = Path(os.environ.get("JOURNEYMAP_PG_BIN", "/usr/lib/postgresql/15/bin"))
 SUPERUSER_PASSWORD = "admin-secret"
-USERS = {"alice": "alice-pw", "bob": "bob-pw", "victor": "victor-pw"}
+# alice and bob become editors, victor a viewer; carol is never granted a library role.
+USERS = {"alice": "alice-pw", "bob": "bob-pw", "victor": "victor-pw", "carol": "carol-pw"}
 
 
 @dataclass

@@ -126,8 +126,12 @@ def connection(engine: Any) -> Iterator[Any]:
             raise LibraryOffline("the connection to the library was lost; nothing was "
                                  f"changed ({str(orig).strip().splitlines()[0][:200]})"
                                  ) from None
-        raise LibraryError(f"the library refused the operation: "
-                           f"{str(e.orig).strip().splitlines()[0][:300]}") from None
+        first = str(e.orig).strip().splitlines()[0][:300]
+        if "permission denied" in first:
+            raise LibraryError(f"the library refused the operation ({first}): reading needs "
+                               f"the {VIEWER_ROLE} role, changing needs {EDITOR_ROLE}; "
+                               "an administrator grants them") from None
+        raise LibraryError(f"the library refused the operation: {first}") from None
     except LibraryError:
         raise
     except exc.SQLAlchemyError as e:
