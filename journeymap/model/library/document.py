@@ -362,11 +362,12 @@ class LibraryDocument:
                 self._set_online(True)
                 self._listening.set()
                 while not self._stop.is_set():
-                    got = False
-                    for n in conn.notifies(timeout=0.25, stop_after=50):
-                        got = self._take(n.payload) or got
-                    if got:
-                        self._signal()
+                    # The timeout only bounds how long a close() waits for this thread.
+                    for n in conn.notifies(timeout=0.25):
+                        if self._take(n.payload):
+                            self._signal()
+                        if self._stop.is_set():
+                            break
             except Exception:  # the connection broke (server restart, network)
                 self._set_online(False)
                 self._stop.wait(RECONNECT_SECONDS)
