@@ -45,6 +45,9 @@ class Cluster:
                     f"-k {self.data.parent} -c listen_addresses=127.0.0.1 -p {self.port}",
                     "start")
 
+    def stop(self) -> None:
+        self.pg_ctl("-m", "fast", "stop")
+
     def restart(self) -> None:
         # stop + start rather than `pg_ctl restart`, which would give the new server
         # pg_ctl's output pipe instead of the log file (and never close it).
