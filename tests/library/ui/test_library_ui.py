@@ -176,3 +176,18 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_library_url_in_settings_without_the_password(window, qtbot, user_url):
+    from journeymap.ui.dialogs.settings import SettingsDialog, apply_settings
+
+    dialog = SettingsDialog(None, "", parent=window)
+    qtbot.addWidget(dialog)
+    url = user_url("alice").replace("alice@", "alice:secret@")
+    qtbot.keyClicks(dialog.library_url, url)
+    dialog.accept()
+    apply_settings(window, dialog)
+    assert QSettings().value(URL_KEY) == user_url("alice")  # the password is not kept
+    library = _dialog(window, qtbot)
+    assert library.url.text() == user_url("alice")
+    assert library.library is not None  # connected (password from the password file)
