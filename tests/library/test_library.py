@@ -224,3 +224,15 @@ def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_an_invalid_row_in_the_library_is_refused_by_name(pg_cluster, library_url, tmp_path):
+    with Library(library_url) as lib:
+        project = lib.publish(load_template("b2b-procurement", "en"))
+    db = library_url.rsplit("/", 1)[1]
+    pg_cluster.psql("UPDATE journeymap.pain_point SET severity = 9 WHERE id = "
+                    "(SELECT min(id) FROM journeymap.pain_point)", db=db)
+    with Library(library_url) as lib, pytest.raises(LibraryError,
+                                                   match="invalid pain_point row.*severity"):
+        lib.fetch(project, tmp_path / "x.jmap")
+    assert not (tmp_path / "x.jmap").exists()

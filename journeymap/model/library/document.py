@@ -28,14 +28,14 @@ from typing import Any
 
 from journeymap.model.edits import Edit
 from journeymap.model.library.errors import LibraryConflict, LibraryError, LibraryOffline
-from journeymap.model.library.projects import Library, db_values, read_project
+from journeymap.model.library.projects import Library, checked_row, db_values, read_project
 from journeymap.model.library.tables import (
     NOTIFY_CHANNEL,
     connect_raw,
     connection,
     row_tables,
 )
-from journeymap.model.sqlrows import COLUMNS, row_from_db
+from journeymap.model.sqlrows import COLUMNS
 from journeymap.model.store import Change, Store
 
 Listener = Callable[[list[Change]], None]
@@ -291,7 +291,8 @@ class LibraryDocument:
                 cols = [t.c[c] for c in COLUMNS[table]]
                 for r in conn.execute(select(*cols, t.c.row_version).where(
                         t.c.project_id == self.project, t.c.id.in_(ids))):
-                    fresh[(table, r[0])] = (row_from_db(table, tuple(r[:-1])), r[-1])
+                    fresh[(table, r[0])] = (checked_row(self.project, table,
+                                                        tuple(r[:-1])), r[-1])
         changes = []
         for table, ids in by_table.items():
             for rid in ids:

@@ -192,14 +192,24 @@ def read_project(conn: Any, project: str, where: str
         cols = [table.c[c] for c in COLUMNS[name]]
         for r in conn.execute(select(*cols, table.c.row_version).where(
                 table.c.project_id == project)):
-            try:
-                row = row_from_db(name, tuple(r[:-1]))
-            except (ValueError, TypeError, KeyError) as e:
-                raise LibraryError(f"project {project} in the library has a damaged "
-                                   f"{name} row: {e}") from None
+            row = checked_row(project, name, tuple(r[:-1]))
             rows.append(row)
             versions[(name, row.id)] = r[-1]
     return Store(rows), versions, int(version)
+
+
+def checked_row(project: str, table: str, values: tuple[Any, ...]) -> Row:
+    """A row read from the library, checked as rows read from a file are (anyone with
+    write rights could have put anything there)."""
+    from journeymap.model.validation import check_row
+
+    try:
+        row = row_from_db(table, values)
+        check_row(row)
+    except (ValueError, TypeError, KeyError) as e:  # ValidationError is a ValueError
+        raise LibraryError(f"project {project} in the library has an invalid {table} row "
+                           f"{values[0]!r}: {str(e)[:200]}") from None
+    return row
 
 
 def resolve(ref: str, password: str | None = None) -> tuple[Library, str]:
