@@ -839,7 +839,7 @@
         </message>
         <message>
             <source>Search title or client</source>
-            <translation>タイトルまたは顧客で検索</translation>
+            <translation>タイトルまたはクライアントで検索</translation>
         </message>
         <message>
             <source>Search projects</source>

@@ -236,3 +236,18 @@ def test_an_invalid_row_in_the_library_is_refused_by_name(pg_cluster, library_ur
                                                    match="invalid pain_point row.*severity"):
         lib.fetch(project, tmp_path / "x.jmap")
     assert not (tmp_path / "x.jmap").exists()
+
+
+def test_a_project_deleted_meanwhile_refuses_edits(library_url, user_url):
+    with Library(library_url) as lib:
+        project = lib.publish(load_template("blank", "en"))
+    seen = threading.Event()
+    alice = LibraryDocument.open(user_url("alice"), project, on_remote=seen.set)
+    try:
+        with Library(library_url) as lib:
+            lib.delete(project)
+        assert seen.wait(1.0) and alice.deleted
+        with pytest.raises(LibraryError, match="deleted from the library"):
+            alice.apply(set_fields(alice.store, "project", "project", title="late"))
+    finally:
+        alice.close()

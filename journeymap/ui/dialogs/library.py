@@ -152,9 +152,9 @@ class LibraryDialog(QDialog):
         self.status.setStyleSheet("color: #c01c28;" if error else "")
         self.status.setText(text)
 
-    def connect_library(self) -> bool:
+    def connect_library(self, prompt: bool = True) -> bool:
         """Connect to the URL typed (asking for a password when the server wants one the
-        password file does not have) and list its projects."""
+        password file does not have, unless ``prompt`` is False) and list its projects."""
         from journeymap.model.library.projects import Library
 
         url = self.url.text().strip()
@@ -167,8 +167,8 @@ class LibraryDialog(QDialog):
                 self.library = Library(url, password=password)
                 break
             except LibraryError as e:
-                if "no password supplied" in str(e) or (
-                        "password authentication failed" in str(e) and _attempt == 0):
+                if prompt and ("no password supplied" in str(e) or (
+                        "password authentication failed" in str(e) and _attempt == 0)):
                     password = self.ask_password(self.tr("Password for %1:").replace(
                         "%1", url.split("://", 1)[-1].split("/", 1)[0]))
                     if password is not None:
@@ -333,7 +333,7 @@ def show_library_dialog(window: Any) -> LibraryDialog:
     dialog = LibraryDialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if not dialog.missing and dialog.url.text():
-        dialog.connect_library()
+        dialog.connect_library(prompt=False)  # the password is asked for on Connect
     dialog.open()
     return dialog
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
@@ -191,3 +192,24 @@ def test_library_url_in_settings_without_the_password(window, qtbot, user_url):
     library = _dialog(window, qtbot)
     assert library.url.text() == user_url("alice")
     assert library.library is not None  # connected (password from the password file)
+
+
+def test_a_password_missing_from_pgpass_is_asked_for_and_never_stored(
+        window, qtbot, pg_cluster, library_url):
+    pg_cluster.psql("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'dave') "
+                    "THEN CREATE ROLE dave LOGIN PASSWORD 'dave-pw'; END IF; END $$")
+    pg_cluster.psql("GRANT journeymap_editor TO dave")
+    db = library_url.rsplit("/", 1)[1]
+    QSettings().setValue(URL_KEY, pg_cluster.url("dave", db))
+    window.act_library.trigger()  # connects at once: dave is not in the password file
+    dialog = window.library_dialog
+    assert dialog.library is None and "login" in dialog.status.text()
+    asked = []
+    dialog.ask_password = lambda message: asked.append(message) or "dave-pw"
+    assert dialog.connect_library()
+    assert asked and "dave@" in asked[0]
+    assert window.library_password == "dave-pw"  # kept in memory for this session only
+    settings = QSettings()
+    settings.sync()
+    stored = Path(settings.fileName()).read_text(errors="replace")
+    assert "dave-pw" not in stored and "dave@" in stored
