@@ -251,3 +251,22 @@ def test_a_project_deleted_meanwhile_refuses_edits(library_url, user_url):
             alice.apply(set_fields(alice.store, "project", "project", title="late"))
     finally:
         alice.close()
+
+
+def test_init_adds_what_the_file_schema_gained(pg_cluster, library_url):
+    """A library made before a file schema change (here: a column it lacks) is refused
+    until `init` adds the column from the file's SQLModel tables; the data stays."""
+    with Library(library_url) as lib:
+        project = lib.publish(load_template("b2b-procurement", "en"))
+    db = library_url.rsplit("/", 1)[1]
+    pg_cluster.psql("ALTER TABLE journeymap.touchpoint DROP COLUMN channel_detail; "
+                    "UPDATE journeymap.library_meta SET value = '1' "
+                    "WHERE key = 'file_schema_version'", db=db)
+    with pytest.raises(LibraryError, match="older schema"):
+        Library(library_url)
+    Library.init(library_url)
+    with Library(library_url) as lib:
+        store = lib.load_store(project)
+    assert len(store.tables["touchpoint"]) == len(
+        load_template("b2b-procurement", "en").tables["touchpoint"])
+    assert {t.channel_detail for t in store.tables["touchpoint"].values()} == {""}
