@@ -1,4 +1,4 @@
-"""Benchmark of the analysis layer (DESIGN.md §11: rescoring 10,000 pain points ≤ 100 ms).
+"""Benchmark of the analysis layer (budget: rescoring 10,000 pain points ≤ 100 ms).
 
 A plain script: ``python benchmarks/bench_analysis.py [--repeat N]``. Builds synthetic
 projects in memory (rows straight into a Store, no file) and prints the median of N

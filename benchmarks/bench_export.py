@@ -1,4 +1,4 @@
-"""Benchmark of the rendered exports (DESIGN.md §11: PDF map of 200 touchpoints ≤ 3 s).
+"""Benchmark of the rendered exports (budget: PDF map of 200 touchpoints ≤ 3 s).
 
 ``python benchmarks/bench_export.py [--repeat N]``: the map PDF of a 200-touchpoint
 journey (budgeted) and the report PDF of the 2,000-touchpoint synthetic project (not

@@ -1,6 +1,6 @@
 """Model benchmarks on the 2,000-touchpoint / 4,000-pain-point synthetic project.
 
-Run: ``.venv/bin/python benchmarks/bench_model.py``. Prints medians (budgets: DESIGN.md §11)."""
+Run: ``.venv/bin/python benchmarks/bench_model.py``. Prints medians (budgets: docs/performance.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Run every benchmark script and print their medians (budgets: DESIGN.md §11).
+"""Run every benchmark script and print their medians (budgets: docs/performance.md).
 
     .venv/bin/python benchmarks/run.py [model|analysis|canvas|app|export ...]
 

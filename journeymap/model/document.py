@@ -30,6 +30,11 @@ from glob import escape as glob_escape
 from pathlib import Path
 
 from journeymap.model.edits import Edit
+
+try:
+    import fcntl  # advisory locks tell a killed writer's temporary file from a live one
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 from journeymap.model.sqlfile import (
     DocumentError,
     check_header,
@@ -172,9 +177,13 @@ def atomic_path(target: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
                                         dir=target.parent)
-        os.close(fd)
     except OSError as e:
         raise _write_error(shown, e) from None
+    # While this writer lives it holds a lock on its temporary file; a later writer that
+    # can take the lock knows this one was killed and removes what it left.
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     tmp = Path(tmp_name)
     try:
         # mkstemp makes the file private (0600); give it the mode a new file would get
@@ -195,6 +204,8 @@ def atomic_path(target: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
     except BaseException:
         _remove_with_side_files(tmp)
         raise
+    finally:
+        os.close(fd)
 
 
 STALE_TEMPORARY_AGE = 3600.0  # seconds; no write of a project takes nearly this long
@@ -208,8 +219,20 @@ def _remove_stale_temporaries(target: Path, suffix: str) -> None:
     with contextlib.suppress(OSError):
         for p in target.parent.glob(f".{glob_escape(target.name)}.*{suffix}"):
             with contextlib.suppress(OSError):
-                if p.is_file() and now - p.stat().st_mtime > STALE_TEMPORARY_AGE:
-                    _remove_with_side_files(p)
+                if not p.is_file():
+                    continue
+                if fcntl is None:   # no advisory locks (Windows): only clearly old ones
+                    if now - p.stat().st_mtime > STALE_TEMPORARY_AGE:
+                        _remove_with_side_files(p)
+                    continue
+                fd = os.open(p, os.O_RDONLY)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    _remove_with_side_files(p)   # its writer died: nobody holds the lock
+                except BlockingIOError:
+                    pass                         # its writer is alive and still filling it
+                finally:
+                    os.close(fd)
 
 
 def _remove_with_side_files(path: Path) -> None:

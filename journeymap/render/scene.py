@@ -65,6 +65,10 @@ class MapScene(QGraphicsScene):
         self.store = store
         self.journey_id = journey_id
         self.print_mode = print_mode
+        if print_mode:
+            # A printed map is drawn whole, once: the BSP index only costs, and long
+            # handoff arrows sit in thousands of its leaves (300 MB at 10,000 cards).
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         # Printed maps speak the export's language (default: the project's), not the UI's.
         self.lang = lang or (store.project.language if print_mode else None)
         self.theme: Theme = make_theme(self.palette(), print_mode)

@@ -67,6 +67,7 @@ from journeymap.ui.panels.filter_bar import FilterBar
 from journeymap.ui.panels.project_tree import ProjectTree
 from journeymap.ui.panels.quick_add import QuickAddBar
 from journeymap.ui.panels.start_screen import StartScreen
+from journeymap.ui.room_panel import install_room
 from journeymap.ui.workshop.mode import install_workshop
 
 
@@ -98,6 +99,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         self._build_docks()
         actions.install(self)    # File, Edit, View, Journey, Help menus and the tool bar
         install_workshop(self)   # View ▸ Workshop Mode, Dot Voting (journeymap.ui.workshop.mode)
+        install_room(self)       # View ▸ Room…: participants' phones (journeymap.ui.room_panel)
         install_settings(self)   # Edit ▸ Settings… (journeymap.ui.dialogs.settings)
         install_analysis_ui(self)  # Priorities, Analyses, survey import, action-list exports
         install_export_actions(self)  # File ▸ Export ▸ map/report PDF, PNG, SVG

@@ -709,6 +709,14 @@
             <translation>投票の合計を隠す / 表示</translation>
         </message>
         <message>
+            <source>O</source>
+            <translation>O</translation>
+        </message>
+        <message>
+            <source>Open the room: participants join from their phones</source>
+            <translation>ルームを開く：参加者が自分のスマートフォンから参加</translation>
+        </message>
+        <message>
             <source>F1 or ?</source>
             <translation>F1 または ?</translation>
         </message>
@@ -2924,6 +2932,117 @@
         <message>
             <source>&lt;b&gt;Read-only:&lt;/b&gt; you have viewer rights in the team library. You can look, but not change this project.</source>
             <translation>&lt;b&gt;読み取り専用：&lt;/b&gt;チームライブラリの閲覧権限です。このプロジェクトを見ることはできますが、変更はできません。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Room</name>
+        <message>
+            <source>&amp;Room…</source>
+            <translation>ルーム(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Participants join from their phones: suggestions and dot voting</source>
+            <translation>参加者が自分のスマートフォンから参加: 提案とドット投票</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>ルーム</translation>
+        </message>
+        <message>
+            <source>This computer only (loopback)</source>
+            <translation>このコンピューターのみ（ループバック）</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>復元</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>破棄</translation>
+        </message>
+        <message>
+            <source>Ask the room (Enter shows it on the phones):</source>
+            <translation>参加者への問いかけ（Enter でスマートフォンに表示）:</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>採用</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>見送る</translation>
+        </message>
+        <message>
+            <source>Voting round, dots per participant:</source>
+            <translation>投票ラウンド、1 人あたりのドット数:</translation>
+        </message>
+        <message>
+            <source>Start round</source>
+            <translation>ラウンド開始</translation>
+        </message>
+        <message>
+            <source>End round</source>
+            <translation>ラウンド終了</translation>
+        </message>
+        <message>
+            <source>Show totals on the phones</source>
+            <translation>スマートフォンに合計を表示</translation>
+        </message>
+        <message>
+            <source>Close the room</source>
+            <translation>ルームを閉じる</translation>
+        </message>
+        <message>
+            <source>Open the room</source>
+            <translation>ルームを開く</translation>
+        </message>
+        <message>
+            <source>The room is open: scan the code or type the address.</source>
+            <translation>ルームは開いています。コードを読み取るかアドレスを入力してください。</translation>
+        </message>
+        <message>
+            <source>The room is closed.</source>
+            <translation>ルームは閉じています。</translation>
+        </message>
+        <message>
+            <source>Joined: %1</source>
+            <translation>参加者: %1</translation>
+        </message>
+        <message>
+            <source>Suggestions: %1</source>
+            <translation>提案: %1</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>コメント</translation>
+        </message>
+        <message>
+            <source>Top of the ranking now: %1</source>
+            <translation>現在のランキング上位: %1</translation>
+        </message>
+        <message>
+            <source>The room's state cannot be kept: %1</source>
+            <translation>ルームの状態を保存できません: %1</translation>
+        </message>
+        <message>
+            <source>%1 dots were on items deleted during the round and were not recorded.</source>
+            <translation>ラウンド中に削除された項目への %1 ドットは記録されませんでした。</translation>
+        </message>
+        <message>
+            <source>The room needs %1. Install it with: %2</source>
+            <translation>ルームには %1 が必要です。次のコマンドでインストールしてください: %2</translation>
+        </message>
+        <message>
+            <source>The room cannot open on %1: %2</source>
+            <translation>%1 でルームを開けません: %2</translation>
+        </message>
+        <message>
+            <source>From the last session: %1 pending suggestions, %2 dots of an open round.</source>
+            <translation>前回のセッションから: 未確認の提案 %1 件、投票中ラウンドのドット %2 個。</translation>
+        </message>
+        <message>
+            <source>%1 dots placed by %2 of %3 participants.</source>
+            <translation>%3 人中 %2 人が %1 ドットを置きました。</translation>
         </message>
     </context>
 </TS>

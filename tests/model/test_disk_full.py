@@ -11,7 +11,6 @@ import contextlib
 import os
 import sqlite3
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -150,21 +149,6 @@ def test_a_crashed_saves_temporary_file_is_removed_at_the_next_start(doc, tmp_pa
     document.prune_sessions()
     assert not tmp.exists() and not Path(f"{tmp}-journal").exists()
     assert not target.exists()
-
-
-def test_old_temporary_files_of_killed_writers_are_removed_by_the_next_write(tmp_path):
-    # A CLI import or export killed between copy and rename has no session to remember
-    # its temporary file: the next write of the same target removes it once it is old.
-    target = tmp_path / "client.jmap"
-    old = tmp_path / ".client.jmap.k1ll3d.tmp"
-    fresh = tmp_path / ".client.jmap.w0rk1n.tmp"  # perhaps another writer, right now
-    for p in (old, Path(f"{old}-journal"), fresh):
-        p.write_bytes(b"half")
-    hour_ago = time.time() - 2 * document.STALE_TEMPORARY_AGE
-    os.utime(old, (hour_ago, hour_ago))
-    write_store_file(load_template("blank", "en"), target)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".client.jmap.w0rk1n.tmp", "client.jmap"]
 
 
 KILLED_WHILE_OPENING = """

@@ -321,6 +321,11 @@ class WorkshopMode(QObject):
         for o in (b, t, h):
             o.raise_()
 
+    def _open_room(self) -> None:
+        act = getattr(self.window, "act_room", None)   # journeymap.ui.room_panel
+        if act is not None:
+            act.trigger()
+
     def _make_shortcuts(self) -> None:
         keys: list[tuple[list[str], Callable[[], object]]] = [
             (["Esc"], self._escape),
@@ -339,6 +344,7 @@ class WorkshopMode(QObject):
             (["Shift+P"], lambda: self._voting_call("previous_participant")),
             (["U"], lambda: self._voting_call("take_back")),
             (["H"], lambda: self._voting_call("toggle_totals")),
+            (["O"], self._open_room),
             (["F1", "?", "Shift+?"], self.toggle_help),
         ]
         for seqs, slot in keys:

@@ -351,6 +351,7 @@ class HelpOverlay(QFrame):
             (self.tr("U"), self.tr("Take back my last dot")),
             (self.tr("Ctrl+Z"), self.tr("Undo")),
             (self.tr("H"), self.tr("Hide / show vote totals")),
+            (self.tr("O"), self.tr("Open the room: participants join from their phones")),
             (self.tr("F1 or ?"), self.tr("Show / hide these keys")),
             (self.tr("Esc or F11"), self.tr("Leave workshop mode")),
         ]
