@@ -6,6 +6,10 @@ build: JourneyScene construction; refresh: one card edit applied to the store th
 scene.refresh(changes) (title change, move to another cell); paint: one full repaint
 of a 1400×900 view at 100 % and zoomed to fit; drag: mouse moves on the view while
 dragging a card, each followed by a synchronous repaint → frames per second.
+handoffs: a journey with 1,000 labelled handoffs between random cards — building the
+scene (routing and label placement inside the time budget), re-routing every arrow
+and re-placing every label with no budget, labels left out; bad input: a 30 roles ×
+50 stages journey and a card with a 100 kB title.
 """
 
 from __future__ import annotations
@@ -104,7 +108,72 @@ def main() -> int:
                            Qt.KeyboardModifier(0), start + type(start)(240, 120))
         med = statistics.median(frames)
         print(f"drag frame {label:5s}  ", ms(frames), f" → {1 / med:5.0f} frames/s")
+    handoffs(store, args.repeat, ms)
+    bad_input(ms)
     return 0
+
+
+def handoffs(store, repeat: int, ms) -> None:  # noqa: ANN001
+    """1,000 labelled handoffs between random cards of the 2,000-card journey."""
+    import random
+
+    from journeymap.model.rows import Handoff
+    from journeymap.model.store import Store
+    from journeymap.ui.canvas.scene import JourneyScene
+
+    rnd = random.Random(11)
+    rows = [r for t in store.tables.values() for r in t.values()
+            if not isinstance(r, Handoff)]
+    n = sum(1 for r in rows if type(r).__name__ == "Touchpoint")
+    for i in range(1000):
+        a, b = rnd.sample(range(n), 2)
+        rows.append(Handoff(f"hb{i}", journey="j", source=f"t{a}", target=f"t{b}",
+                            label=f"Handoff label {i}", position=i))
+    big = Store(rows)
+    builds = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        scene = JourneyScene(big, "j")
+        builds.append(time.perf_counter() - t0)
+    left = sum(a.label_item.left_out for a in scene.arrows().values())
+    print("build, 1,000 handoffs", ms(builds), f" ({left} labels left out by the budget)")
+    routes = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        scene.reroute_arrows(scene.touchpoint_ids())
+        routes.append(time.perf_counter() - t0)
+    left = sum(a.label_item.left_out for a in scene.arrows().values())
+    print("route + place all ", ms(routes), f" (no budget; {left} labels left out: no room)")
+
+
+def bad_input(ms) -> None:  # noqa: ANN001
+    from journeymap.model.rows import Journey, Lane, Role, Stage, Touchpoint
+    from journeymap.model.store import Store
+    from journeymap.ui.canvas.scene import JourneyScene
+
+    rows = [Journey("j", name="Wide")]
+    for r in range(30):
+        rows += [Role(f"r{r}", name=f"Role {r}", position=r),
+                 Lane(f"j/r{r}", journey="j", role=f"r{r}", position=r)]
+    rows += [Stage(f"s{s}", journey="j", name=f"Stage {s}", position=s) for s in range(50)]
+    rows += [Touchpoint(f"t{k}", journey="j", role=f"r{k % 30}", stage=f"s{k % 50}",
+                        title="A touchpoint " * (k % 7 + 1), position=k) for k in range(1500)]
+    rows.append(Touchpoint("huge", journey="j", role="r0", stage="s0",
+                           title="長いタイトル、" * 15000, position=9999))
+    store = Store(rows)
+    t0 = time.perf_counter()
+    scene = JourneyScene(store, "j")
+    built = time.perf_counter() - t0
+    from journeymap.ui.canvas.view import JourneyView
+
+    view = JourneyView(scene)
+    view.resize(1400, 900)
+    view.show()
+    view.zoom_to_fit()
+    t0 = time.perf_counter()
+    view.viewport().repaint()
+    painted = time.perf_counter() - t0
+    print("30×50 + 100 kB title", ms([built]), " build;", ms([painted]), " repaint at fit")
 
 
 if __name__ == "__main__":

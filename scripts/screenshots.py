@@ -70,6 +70,9 @@ def main(out: Path) -> list[Path]:
     from screenshots_workshop import workshop_shots  # workshop mode, voting, Japanese UI
 
     written += workshop_shots(app, out, lambda: settle(app))
+    from screenshots_sizes import size_shots  # 1366×768 and 1920×1080, en and ja
+
+    written += size_shots(app, out, lambda: settle(app))
     return written
 
 

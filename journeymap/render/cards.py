@@ -3,6 +3,7 @@ icons and emotion faces. See :mod:`journeymap.render.items` for how items paint.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,9 +20,9 @@ from journeymap.render.theme import (
     CARD_BORDER,
     CARD_INK,
     CARD_MUTED,
-    DETAIL_LOD,
     HANDLE_R,
     MATCH_COLOR,
+    MIN_TITLE_PX,
     Z_CARD,
     Theme,
     emotion_color,
@@ -123,12 +124,14 @@ class CardItem(QGraphicsItem):
         self.touchpoint_id = touchpoint_id
         self.theme = theme
         self.data = data
-        self._lines: list[str] | None = None
+        self._lines: dict[tuple[int, int], list[str]] = {}
         self._role_color = QColor(data.role_color)
         self.dimmed = False
         self.matched = False
         self.highlighted = False
         self.hovered = False
+        # Semantic zoom: what the last paint drew (title size in screen pixels, lines).
+        self.drawn_title: tuple[float, list[str]] = (0.0, [])
         self.setZValue(Z_CARD)
         if not theme.print_mode:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -143,7 +146,7 @@ class CardItem(QGraphicsItem):
         if data == self.data:
             return
         if data.title != self.data.title:
-            self._lines = None
+            self._lines = {}
         self.data = data
         self._role_color = QColor(data.role_color)
         if not self.theme.print_mode:
@@ -162,10 +165,38 @@ class CardItem(QGraphicsItem):
             self.setOpacity(0.28 if self.dimmed else 1.0)
             self.update()
 
-    def title_lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = wrap_text(self.data.title, scene_font(TITLE_PX), TITLE_WIDTH, 3)
-        return self._lines
+    def title_lines(self, px: int = TITLE_PX, max_lines: int = 3) -> list[str]:
+        key = (px, max_lines)
+        lines = self._lines.get(key)
+        if lines is None:
+            if len(self._lines) > 8:
+                self._lines.clear()
+            lines = self._lines[key] = wrap_text(self.data.title, scene_font(px), TITLE_WIDTH,
+                                                 max_lines)
+        return lines
+
+    @property
+    def min_title_px(self) -> float:
+        """The smallest on-screen title size: the scene's (workshop mode raises it)."""
+        return float(getattr(self.scene(), "min_title_px", MIN_TITLE_PX))
+
+    def title_style(self, lod: float) -> tuple[int, int, str]:
+        """(font px in scene units, max lines, mode) for a zoom: "full" card, "title"
+        (title + badges, bigger type) or "chip" (title only, filling the card)."""
+        if self.theme.print_mode or lod <= 0:
+            return TITLE_PX, 3, "full"
+        px = math.ceil(self.min_title_px / lod)
+        if px <= TITLE_PX:
+            return TITLE_PX, 3, "full"
+        spacing = scene_metrics(px).lineSpacing() + 2
+        lines = int((CARD_H - 8 - BADGE_D - 8) // spacing)
+        if lines >= 1:
+            return px, min(lines, 3), "title"
+        lines = int((CARD_H - 10) // spacing)
+        if lines >= 1:
+            return px, min(lines, 2), "chip"
+        # Too far out for the minimum: the biggest type one line of the card holds.
+        return max(6, int((CARD_H - 12) / 1.35)), 1, "chip"
 
     # -- geometry -------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
@@ -228,25 +259,39 @@ class CardItem(QGraphicsItem):
         painter.fillPath(stripe_path(), self._role_color)
 
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < DETAIL_LOD and not theme.print_mode:
-            # Far out: a block with a hint of pain, no text (nobody can read it anyway).
-            if self.data.severities:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(severity_color(max(self.data.severities)))
-                painter.drawEllipse(QPointF(24, CARD_H - 18), 10, 10)
-            return
-
-        # Title, up to three lines.
+        px, max_lines, mode = self.title_style(lod)
+        # Title: never smaller than the minimum on screen; further out the card keeps
+        # fewer, bigger lines ("title"), then only its title ("chip").
         painter.setPen(CARD_INK)
-        painter.setFont(scene_font(TITLE_PX))
-        fm = scene_metrics(TITLE_PX)
-        y = 8 + fm.ascent()
-        for line in self.title_lines():
+        painter.setFont(scene_font(px))
+        fm = scene_metrics(px)
+        lines = self.title_lines(px, max_lines)
+        y = (8 if mode != "chip" else
+             max(4.0, (CARD_H - (fm.lineSpacing() + 2) * len(lines)) / 2)) + fm.ascent()
+        for line in lines:
             painter.drawText(QPointF(14, y), line)
             y += fm.lineSpacing() + 2
+        self.drawn_title = (px * lod if not theme.print_mode else float(px), lines)
+        if mode == "chip":
+            if self.data.severities:   # a hint of pain in the corner
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(severity_color(max(self.data.severities)))
+                painter.drawEllipse(QPointF(CARD_W - 12, 12), 8, 8)
+            return
 
-        # Bottom right: channel icon, emotion face.
+        # Bottom right: channel icon, emotion face (left out when the type is big).
         bottom = CARD_H - 8
+        if mode == "full":
+            self._paint_icons(painter, bottom)
+        self._paint_badges(painter)
+
+        # Link handle, where handoffs are drawn from.
+        if not theme.print_mode and (self.hovered or selected):
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(theme.accent)
+            painter.drawEllipse(self.handle_center(), HANDLE_R, HANDLE_R)
+
+    def _paint_icons(self, painter: QPainter, bottom: float) -> None:
         painter.save()
         painter.translate(CARD_W - 56, bottom - 17)
         painter.setPen(QPen(CARD_MUTED, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
@@ -258,6 +303,7 @@ class CardItem(QGraphicsItem):
             draw_emotion_face(painter, QPointF(CARD_W - 20, bottom - BADGE_D / 2), 9.5,
                               self.data.emotion)
 
+    def _paint_badges(self, painter: QPainter) -> None:
         # Pain badges along the bottom: one per pain point, coloured by severity.
         sev = self.data.severities
         if sev:
@@ -282,12 +328,6 @@ class CardItem(QGraphicsItem):
                 painter.setPen(CARD_MUTED)
                 painter.drawText(QPointF(x + 1, cy + (bfm.ascent() - bfm.descent()) / 2),
                                  f"+{len(sev) - len(shown)}")
-
-        # Link handle, where handoffs are drawn from.
-        if not theme.print_mode and (self.hovered or selected):
-            painter.setPen(QPen(QColor("#ffffff"), 1.5))
-            painter.setBrush(theme.accent)
-            painter.drawEllipse(self.handle_center(), HANDLE_R, HANDLE_R)
 
 
 __all__ = ["BADGE_D", "MAX_BADGES", "TITLE_PX", "TITLE_WIDTH", "CardData", "CardItem",

@@ -17,16 +17,18 @@ needs a QApplication (:func:`~journeymap.render.qt_bootstrap.ensure_app`), never
 
 from __future__ import annotations
 
+import time
+import zlib
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt
+from PySide6.QtCore import QEvent, QRectF, QSizeF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
 from journeymap.model.rows import PainPoint, Touchpoint
 from journeymap.model.store import Change, Store
 from journeymap.render.cards import CardData, CardItem
-from journeymap.render.handoffs import HandoffArrow
+from journeymap.render.handoffs import GUTTER_ABOVE_LANE, HandoffArrow, LabelIndex
 from journeymap.render.items import (
     CellItem,
     CornerItem,
@@ -46,10 +48,25 @@ from journeymap.render.layout import (
     Rect,
     compute_layout,
 )
-from journeymap.render.theme import FALLBACK_ROLE_COLOR, Theme, make_theme
+from journeymap.render.theme import FALLBACK_ROLE_COLOR, MIN_TITLE_PX, Theme, make_theme
+
+# Time a full build may spend placing handoff labels; past it, labels are left out (each
+# arrow's tooltip has its label) so a map with thousands of handoffs still opens fast.
+# The first LABELS_ALWAYS_PLACED labels are placed whatever the clock says, so an
+# ordinary map looks the same on a busy machine.
+LABEL_BUDGET_S = 0.4
+LABELS_ALWAYS_PLACED = 300
 
 # Tables whose changes move columns, lanes or headers: rebuild everything.
 _STRUCTURE = {"journey", "phase", "stage", "lane", "role"}
+
+
+def _leave_out(rect: QRectF) -> bool:
+    """The label placer's answer once its time budget is spent: no room anywhere."""
+    return False
+
+
+_leave_out.leave_out = True  # type: ignore[attr-defined]
 
 
 def qrect(r: Rect) -> QRectF:
@@ -58,6 +75,9 @@ def qrect(r: Rect) -> QRectF:
 
 class MapScene(QGraphicsScene):
     """The journey map of ``journey_id`` in ``store``, for display or print."""
+
+    #: Card titles never paint smaller than this on screen (semantic zoom).
+    min_title_px: float = MIN_TITLE_PX
 
     def __init__(self, store: Store, journey_id: str | None, parent=None, *,
                  print_mode: bool = False, lang: str | None = None) -> None:
@@ -83,6 +103,9 @@ class MapScene(QGraphicsScene):
         self._curves: dict[str, EmotionCurve] = {}
         self._arrows: dict[str, HandoffArrow] = {}
         self._arrows_of: dict[str, set[str]] = {}
+        self._labels = LabelIndex()
+        self._card_grid: LabelIndex | None = None    # card rects, for routing and labels
+        self._label_deadline: float | None = None
         self._init_state()
         self._rebuild()
 
@@ -186,6 +209,28 @@ class MapScene(QGraphicsScene):
     def layout(self) -> MapLayout | None:
         return self._layout
 
+    def set_min_title_px(self, px: float) -> None:
+        """Smallest on-screen card title size (workshop mode: 18 px, for the back row)."""
+        if px != self.min_title_px:
+            self.min_title_px = px
+            for card in self._cards.values():
+                card.update()
+
+    def stage_names(self) -> dict[str, str]:
+        """Stage id → name, for the stages on the map (headers pinned by the view)."""
+        return {sid: head.name for sid, head in self._stage_headers.items()}
+
+    def lane_names(self) -> dict[str, tuple[str, QColor]]:
+        """Role id → (name, colour), for the lanes on the map."""
+        return {rid: (head.name, head.color) for rid, head in self._lane_headers.items()}
+
+    def phase_names(self) -> list[tuple[str, Rect]]:
+        """(name, scene rect) of every phase band."""
+        if self._layout is None:
+            return []
+        return [(band.name, span.rect)
+                for band, span in zip(self._phase_bands, self._layout.phases, strict=False)]
+
     def reading_order(self, ids: Iterable[str]) -> list[str]:
         """``ids`` of cards on the map in reading order: stage by stage, lanes top to
         bottom, cards in cell order."""
@@ -213,8 +258,18 @@ class MapScene(QGraphicsScene):
                 arrow = self._arrows.get(hid)
                 if hid not in done and arrow is not None:
                     done.add(hid)
-                    arrow.set_ends(self._live_rect(arrow.source), self._live_rect(arrow.target),
-                                   self._label_free)
+                    self._route(arrow, self._live_rect(arrow.source),
+                                self._live_rect(arrow.target))
+
+    def label_rects(self) -> dict[str, QRectF]:
+        """Scene rect of every handoff label shown (left-out labels are not here)."""
+        return {hid: a.label_item.sceneBoundingRect().adjusted(1, 1, -1, -1)
+                for hid, a in self._arrows.items()
+                if a.label and not a.label_item.left_out}
+
+    def arrows(self) -> Mapping[str, HandoffArrow]:
+        """Every handoff arrow by handoff id (read only)."""
+        return self._arrows
 
     # -- for subclasses ---------------------------------------------------------------------
     def _init_state(self) -> None:
@@ -264,6 +319,8 @@ class MapScene(QGraphicsScene):
         self._curves.clear()
         self._arrows.clear()
         self._arrows_of.clear()
+        self._labels.clear()
+        self._card_grid = None
         self._corner = None
         self._layout = None
         self.theme = make_theme(self.palette(), self.print_mode)
@@ -313,8 +370,15 @@ class MapScene(QGraphicsScene):
             curve = self._curves[role.id] = EmotionCurve(theme, role.id, color)
             self.addItem(curve)
             self._update_curve(role.id)
-        for h in store.handoffs(j):
-            self._add_arrow(h.id, h.source, h.target, h.label)
+        self._label_deadline = None
+        start = time.perf_counter()
+        try:
+            for k, h in enumerate(store.handoffs(j)):
+                if k == LABELS_ALWAYS_PLACED:
+                    self._label_deadline = start + LABEL_BUDGET_S
+                self._add_arrow(h.id, h.source, h.target, h.label)
+        finally:
+            self._label_deadline = None
         self._after_build()
         self.setSceneRect(self._scene_rect())
 
@@ -339,12 +403,66 @@ class MapScene(QGraphicsScene):
         self._arrows_of.setdefault(target, set()).add(hid)
         self.addItem(arrow)
         self.addItem(arrow.label_item)
-        arrow.set_ends(self.card_rect(source), self.card_rect(target), self._label_free)
+        self._route(arrow, self.card_rect(source), self.card_rect(target))
 
-    def _label_free(self, rect: QRectF) -> bool:
-        """No card under ``rect`` (where a handoff label may go)."""
-        return not any(isinstance(i, CardItem) for i in self.items(
-            rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect))
+    def _gutter_y(self, arrow: HandoffArrow, src: QRectF, dst: QRectF) -> float | None:
+        """y of the lane gutter a handoff runs along: below the source's lane when the
+        target is level or lower, above it when the target is higher; spread a little
+        per handoff so parallel runs stay apart. None when a card is off the lanes."""
+        layout = self._layout
+        if layout is None or not layout.lanes:
+            return None
+        lanes = []
+        for tid, rect in ((arrow.source, src), (arrow.target, dst)):
+            cell = layout.cell_at(rect.center().x(), rect.center().y()) \
+                if self._is_held(tid) else self._card_cell.get(tid)
+            if cell is None:
+                return None
+            lanes.append(layout.lane_index(cell[0]))
+        i_s, i_d = lanes
+        g = i_s + 1 if i_d >= i_s else i_s
+        n = len(layout.lanes)
+        boundary = layout.lane_y[g] if g < n else layout.lane_y[-1] + layout.lane_h[-1]
+        spread = (zlib.crc32(arrow.handoff_id.encode()) % 5 - 2) * 3.0
+        return boundary - GUTTER_ABOVE_LANE + spread
+
+    def _route(self, arrow: HandoffArrow, src: QRectF, dst: QRectF) -> None:
+        hid = arrow.handoff_id
+        self._labels.remove(hid)
+        if self._label_deadline is not None and time.perf_counter() > self._label_deadline:
+            is_free = _leave_out
+        else:
+            def is_free(r: QRectF) -> bool:
+                return self._label_free(r, hid)
+        arrow.set_ends(src, dst, is_free, self._gutter_y(arrow, src, dst), self._no_card)
+        self._index_label(arrow)
+
+    def _index_label(self, arrow: HandoffArrow) -> None:
+        label = arrow.label_item
+        if arrow.label and not label.left_out:
+            self._labels.add(arrow.handoff_id, label.sceneBoundingRect())
+        else:
+            self._labels.remove(arrow.handoff_id)
+
+    def _no_card(self, rect: QRectF) -> bool:
+        """No card (at its home in the grid, with its handle and halo) under ``rect``.
+        A grid of our own rather than QGraphicsScene.items(): querying the scene while
+        thousands of arrows are being added makes it re-index after every one."""
+        grid = self._card_grid
+        if grid is None:
+            grid = self._card_grid = LabelIndex()
+            for tid in self._cards:
+                # every card at its home (a card being dragged too: it goes back there
+                # or its move rebuilds this grid)
+                grid.add(tid, self.card_rect(tid).adjusted(-6, -6, 6 + 7, 6))
+        return not grid.hits(rect)
+
+    def _label_free(self, rect: QRectF, hid: str = "") -> bool:
+        """No card and no other handoff's label under ``rect`` (where a handoff label
+        may go); always False once the build's time budget for labels is spent."""
+        if self._label_deadline is not None and time.perf_counter() > self._label_deadline:
+            return False
+        return not self._labels.hits(rect, hid) and self._no_card(rect)
 
     def _remove_arrow(self, hid: str) -> None:
         arrow = self._arrows.pop(hid, None)
@@ -354,6 +472,7 @@ class MapScene(QGraphicsScene):
             s = self._arrows_of.get(tid)
             if s is not None:
                 s.discard(hid)
+        self._labels.remove(hid)
         self.removeItem(arrow.label_item)
         self.removeItem(arrow)
 
@@ -415,6 +534,7 @@ class MapScene(QGraphicsScene):
             dirty.add((tp.role, tp.stage))
 
         layout = self._layout = self._compute_layout()
+        self._card_grid = None
         moved: set[str] = set()
         if layout.geometry_key() != old.geometry_key():
             self._place_chrome()
@@ -441,7 +561,9 @@ class MapScene(QGraphicsScene):
             if h is None or getattr(h, "journey", None) != j:
                 self._remove_arrow(hid)
             elif arrow is not None and (arrow.source, arrow.target) == (h.source, h.target):
-                arrow.set_label(h.label, self._label_free)
+                self._labels.remove(hid)
+                arrow.set_label(h.label, lambda r, hid=hid: self._label_free(r, hid))
+                self._index_label(arrow)
             else:
                 self._remove_arrow(hid)
                 self._add_arrow(hid, h.source, h.target, h.label)

@@ -25,7 +25,8 @@ EMOTION_COLORS = {-2: QColor("#c01c28"), -1: QColor("#f0803c"), 0: QColor("#9a99
 SEVERITY_COLORS = {1: QColor("#f8e45c"), 2: QColor("#f6c445"), 3: QColor("#f39130"),
                    4: QColor("#e0503a"), 5: QColor("#a51d2d")}
 HANDLE_R = 7.0           # link handle radius, on the card's right edge
-DETAIL_LOD = 0.4         # below this zoom, cards paint as plain blocks (screen only)
+DETAIL_LOD = 0.4         # below this zoom, chrome details (pips, labels) are left out
+MIN_TITLE_PX = 12.0      # card titles never paint smaller than this on screen (semantic zoom)
 
 
 def emotion_color(value: float) -> QColor:
@@ -92,7 +93,7 @@ def make_theme(palette: QPalette | None, print_mode: bool = False) -> Theme:
 
 __all__ = [
     "CARD_BG", "CARD_BORDER", "CARD_INK", "CARD_MUTED", "DETAIL_LOD", "EMOTION_COLORS",
-    "FALLBACK_ROLE_COLOR", "HANDLE_R", "MATCH_COLOR", "SEVERITY_COLORS", "Theme", "Z_ARROW",
+    "FALLBACK_ROLE_COLOR", "HANDLE_R", "MATCH_COLOR", "MIN_TITLE_PX", "SEVERITY_COLORS", "Theme", "Z_ARROW",
     "Z_CARD", "Z_CELL", "Z_CURVE", "Z_DRAG", "Z_DROP", "Z_HEADER", "Z_LABEL", "emotion_color",
     "influence_tint", "make_theme", "print_theme", "severity_color",
 ]

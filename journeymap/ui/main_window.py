@@ -21,7 +21,7 @@ None), :attr:`journey_changed` (journey id) and ``events.changed``, with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRectF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QUndoView,
@@ -40,9 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.model import edits
 from journeymap.model.document import Document
 from journeymap.model.store import Change, Store
+from journeymap.render.cards import TITLE_PX
 from journeymap.ui import actions, pyside_none_fix
+from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.actions.edit import sync_undo_actions
 from journeymap.ui.canvas.scene import JourneyScene
 from journeymap.ui.canvas.view import JourneyView
@@ -218,6 +222,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         self.resizeDocks([self.tree_dock, self.inspector_dock], [240, 360],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.bottom_dock], [230], Qt.Orientation.Vertical)
+        self.bottom_dock.visibilityChanged.connect(self._bottom_shown)
 
     # ======================================================================================
     # plug-in points
@@ -314,7 +319,52 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
             self.quick_add.set_cell(tp.role, tp.stage)
 
     def _add_requested(self, role: str, stage: str) -> None:
-        self.quick_add.set_cell(role, stage, focus=True)
+        """Double-click on an empty cell: type the new card's title on the map, where
+        the card will be (the quick-add line follows the cell too)."""
+        store, j, scene = self.store, self.journey_id, self.scene
+        self.quick_add.set_cell(role, stage, focus=False)
+        if store is None or j is None or scene is None or self.doc is None \
+                or self.doc.read_only or scene.layout() is None:
+            self.quick_add.set_cell(role, stage, focus=True)
+            return
+        count = len(store.touchpoints_in_cell(j, role, stage))
+        r = scene.layout().card_rect(role, stage, count)
+        rect = QRectF(r.x, r.y, r.w, 40)
+        self.view.ensureVisible(rect, 40, 40)
+
+        def commit(title: str) -> None:
+            self.push_edit(edits.add_touchpoint(store, j, role, stage, title))
+
+        self.view.edit_inline(rect, "", TITLE_PX, commit, self.tr("Title of the new card"))
+
+    def _header_activated(self, kind: str, id: str) -> None:
+        """A click on a stage or role header: show it in the inspector."""
+        if self.store is None or self.store.get(kind, id) is None:
+            return
+        self.inspector.show_object(kind, id)
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+
+    def _rename_requested(self, kind: str, id: str) -> None:
+        """A double-click on a stage or role header: rename it in place."""
+        store, scene = self.store, self.scene
+        row = store.get(kind, id) if store is not None else None
+        if row is None or scene is None or scene.layout() is None or self.doc is None \
+                or self.doc.read_only:
+            return
+        layout = scene.layout()
+        if kind == "stage":
+            r = layout.stage_header_rect(id)
+        else:
+            r = layout.lane_header_rect(id)
+            r = type(r)(r.x, r.y, r.w, 44)
+        rect = QRectF(r.x, r.y, r.w, r.h)
+        self.view.ensureVisible(rect, 20, 20)
+
+        def commit(name: str) -> None:
+            self.push_edit(edits.set_fields(store, kind, id, name=name))
+
+        self.view.edit_inline(rect, row.name, 15, commit)
 
     def _open_requested(self, tid: str) -> None:
         self.inspector.show_object("touchpoint", tid)
@@ -370,9 +420,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         if self.scene is None:
             return
         self.scene.select_touchpoints([tid])
-        rect = self.scene.card_rect(tid)
-        if not rect.isEmpty():
-            self.view.centerOn(rect.center())
+        self.view.reveal(tid)
 
     def add_touchpoint(self) -> None:
         """Journey ▸ Add Touchpoint: focus the quick-add line on the current cell."""
@@ -407,6 +455,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         if on:
             self.filter_bar.show()
             self.filter_bar.refresh()
+            self.filter_bar.focus_search()   # Ctrl+Shift+F: type the search at once
         elif self.filter_bar.isVisible():
             self.filter_bar.close_bar()
 
@@ -519,6 +568,8 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         if self.pages.currentWidget() is self.editor_page:
             self._dock_state = self.saveState()
         self.pages.setCurrentWidget(self.start_screen)
+        self.start_screen.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Preferred)
         for dock in self._docks():
             dock.hide()
         self.toolbar.hide()
@@ -529,11 +580,61 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         if self.pages.currentWidget() is self.editor_page:
             return
         self.pages.setCurrentWidget(self.editor_page)
+        # The hidden start screen must not hold the editor to its own minimum height
+        # (on a laptop that would squeeze the bottom panel).
+        self.start_screen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.toolbar.show()
         if self._dock_state is None or not self.restoreState(self._dock_state):
-            for dock in (self.tree_dock, self.inspector_dock, self.bottom_dock):
-                dock.show()
+            self.default_layout()
         self.view.setFocus()
+
+    def bottom_panel_height(self, rows: int = 8) -> int:
+        """Height of the bottom panel that shows ``rows`` table rows without cutting."""
+        table = getattr(self.action_panel, "table", None)
+        row_h = table.verticalHeader().defaultSectionSize() if table is not None else 30
+        head = table.horizontalHeader().sizeHint().height() if table is not None else 28
+        tabs = self.bottom_tabs.tabBar().sizeHint().height()
+        return int(rows * row_h + head + tabs + 90)   # + dock title, button row, margins
+
+    def default_layout(self) -> None:
+        """The first layout (none remembered yet): the canvas takes most of the window.
+        A window under 900 px high (a 1366×768 laptop) puts the project tree and
+        inspector in one tabbed column on the right and starts with the bottom panel
+        closed (View ▸ Panels opens it, eight table rows high); a taller one shows all
+        three, the side panels narrow and the bottom one eight rows high."""
+        compact = self.height() < 900
+        # Opened later (View ▸ Panels), the bottom panel is made eight rows high once.
+        self._bottom_auto = compact
+        self.tree_dock.show()
+        self.inspector_dock.show()
+        if compact:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tree_dock)
+            self.tabifyDockWidget(self.inspector_dock, self.tree_dock)
+            self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+            self.inspector_dock.raise_()
+            self.bottom_dock.hide()
+            self.resizeDocks([self.inspector_dock], [270], Qt.Orientation.Horizontal)
+        else:
+            self.bottom_dock.show()
+            self.resizeDocks([self.tree_dock, self.inspector_dock], [200, 290],
+                             Qt.Orientation.Horizontal)
+            self.resizeDocks([self.bottom_dock], [self.bottom_panel_height()],
+                             Qt.Orientation.Vertical)
+
+    def _bottom_shown(self, visible: bool) -> None:
+        if visible:
+            # after the dock has its first geometry
+            QTimer.singleShot(0, self._size_bottom_panel)
+
+    def _size_bottom_panel(self) -> None:
+        dock = self.bottom_dock
+        if not getattr(self, "_bottom_auto", False):
+            return
+        self._bottom_auto = False
+        if dock.isVisible() and not dock.isFloating() \
+                and dock.height() < self.bottom_panel_height():
+            want = min(self.bottom_panel_height(), int(self.height() * 0.6))
+            self.resizeDocks([dock], [want], Qt.Orientation.Vertical)
 
     def fill_switch_menu(self) -> None:
         self.switch_menu.clear()
@@ -541,7 +642,7 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         if store is None:
             return
         for j in store.journeys():
-            act = self.switch_menu.addAction(j.name)
+            act = self.switch_menu.addAction(mnemonic_safe(j.name))
             act.setCheckable(True)
             act.setChecked(j.id == self.journey_id)
             act.triggered.connect(lambda _=False, jid=j.id: self.set_journey(jid))

@@ -19,7 +19,16 @@ import socket
 import time
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -402,6 +411,18 @@ class RoomPanel(QDockWidget):
         controller.message.connect(self.note.setText)
         self.retranslate()
         self.refresh()
+        # The panel retranslates itself (changeEvent); the main window's generic pass
+        # over build-time texts leaves its widgets alone.
+        from journeymap.ui.controllers.language import KEEP_TEXT
+
+        for w in (self, *self.findChildren(QWidget)):
+            w.setProperty(KEEP_TEXT, True)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(_tr("Room"))

@@ -828,6 +828,45 @@
         </message>
     </context>
     <context>
+        <name>LegendOverlay</name>
+        <message>
+            <source>Legend</source>
+            <translation>凡例</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>チャネル</translation>
+        </message>
+        <message>
+            <source>Digital</source>
+            <translation>デジタル</translation>
+        </message>
+        <message>
+            <source>Human</source>
+            <translation>対人</translation>
+        </message>
+        <message>
+            <source>Physical</source>
+            <translation>フィジカル</translation>
+        </message>
+        <message>
+            <source>Handoff</source>
+            <translation>引き継ぎ</translation>
+        </message>
+        <message>
+            <source>Pain severity</source>
+            <translation>ペインの深刻度</translation>
+        </message>
+        <message>
+            <source>Influence</source>
+            <translation>影響度</translation>
+        </message>
+        <message>
+            <source>Emotion</source>
+            <translation>感情</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryDialog</name>
         <message>
             <source>Team Library</source>
@@ -989,6 +1028,10 @@
             <translation>履歴</translation>
         </message>
         <message>
+            <source>Title of the new card</source>
+            <translation>新しいカードのタイトル</translation>
+        </message>
+        <message>
             <source>Untitled</source>
             <translation>無題</translation>
         </message>
@@ -1129,16 +1172,152 @@
             <translation>%1（%2）</translation>
         </message>
         <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>キーボードショートカット(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Quick-Add Syntax</source>
+            <translation>クイック追加の書式(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;User Guide</source>
+            <translation>ユーザーガイド(&amp;U)</translation>
+        </message>
+        <message>
             <source>&amp;About journeymap</source>
             <translation>journeymap について(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>ヘルプ(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Type a card in the quick-add line above the map and press Enter. Markers at the start of a word set the card's fields:</source>
+            <translation>マップの上のクイック追加欄にカードを入力して Enter を押します。単語の先頭の記号でカードの項目を指定できます：</translation>
+        </message>
+        <message>
+            <source>Tab / Shift+Tab picks the stage, Ctrl+Up / Ctrl+Down the lane.</source>
+            <translation>Tab / Shift+Tab でステージ、Ctrl+↑ / Ctrl+↓ でレーンを選びます。</translation>
+        </message>
+        <message>
+            <source>Quick-Add Syntax</source>
+            <translation>クイック追加の書式</translation>
+        </message>
+        <message>
+            <source>User Guide</source>
+            <translation>ユーザーガイド</translation>
+        </message>
+        <message>
+            <source>Open Externally</source>
+            <translation>外部アプリで開く</translation>
         </message>
         <message>
             <source>About journeymap</source>
             <translation>journeymap について</translation>
         </message>
         <message>
-            <source>&amp;Help</source>
-            <translation>ヘルプ(&amp;H)</translation>
+            <source>Arrow keys</source>
+            <translation>矢印キー</translation>
+        </message>
+        <message>
+            <source>Move between cards</source>
+            <translation>カード間を移動</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Open the selected card in the inspector</source>
+            <translation>選択したカードをインスペクターで開く</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Delete the selection</source>
+            <translation>選択したものを削除</translation>
+        </message>
+        <message>
+            <source>Ctrl+wheel</source>
+            <translation>Ctrl+ホイール</translation>
+        </message>
+        <message>
+            <source>Zoom around the mouse pointer</source>
+            <translation>マウス位置を中心に拡大・縮小</translation>
+        </message>
+        <message>
+            <source>Space+drag or middle drag</source>
+            <translation>Space+ドラッグ／中ボタンでドラッグ</translation>
+        </message>
+        <message>
+            <source>Pan the map</source>
+            <translation>マップを移動</translation>
+        </message>
+        <message>
+            <source>Double-click an empty cell</source>
+            <translation>空のセルをダブルクリック</translation>
+        </message>
+        <message>
+            <source>Add a card there</source>
+            <translation>そこにカードを追加</translation>
+        </message>
+        <message>
+            <source>Drag from a card's round handle</source>
+            <translation>カードの丸いハンドルからドラッグ</translation>
+        </message>
+        <message>
+            <source>Draw a handoff to another card</source>
+            <translation>ほかのカードへの引き継ぎを描く</translation>
+        </message>
+        <message>
+            <source>Keyboard Shortcuts</source>
+            <translation>キーボードショートカット</translation>
+        </message>
+        <message>
+            <source>A card with this title</source>
+            <translation>このタイトルのカード</translation>
+        </message>
+        <message>
+            <source>Channel: #digital, #human or #physical (#d, #h, #p)</source>
+            <translation>チャネル：#digital、#human、#physical（#d、#h、#p、#デジタル、#人、#物理）</translation>
+        </message>
+        <message>
+            <source>Emotion from !-2 to !+2</source>
+            <translation>感情：!-2 〜 !+2</translation>
+        </message>
+        <message>
+            <source>A pain point with severity 1–5 (default 3)</source>
+            <translation>深刻度 1〜5 のペインポイント（既定は 3）</translation>
+        </message>
+        <message>
+            <source>Pain point with severity 5, frequency 2, dimension by id or name start</source>
+            <translation>深刻度 5・頻度 2 のペインポイント。観点は ID か名前の先頭で指定</translation>
+        </message>
+        <message>
+            <source>The same markers in Japanese</source>
+            <translation>日本語でも同じ記号が使えます</translation>
+        </message>
+        <message>
+            <source>A backslash keeps # ! ? as text</source>
+            <translation>バックスラッシュを付けると # ! ? を文字として残せます</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>キー</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>施策</translation>
+        </message>
+        <message>
+            <source>Example</source>
+            <translation>例</translation>
+        </message>
+        <message>
+            <source>Meaning</source>
+            <translation>意味</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;journeymap %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Multi-role B2B customer journey maps with an explained, prioritised action list.&lt;/p&gt;</source>
@@ -1203,6 +1382,22 @@
         <message>
             <source>Zoom to &amp;Fit</source>
             <translation>全体を表示(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Fit &amp;Width</source>
+            <translation>幅に合わせる(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Show the map's full width, for presenting</source>
+            <translation>マップの横幅全体を表示（発表用）</translation>
+        </message>
+        <message>
+            <source>&amp;Legend</source>
+            <translation>凡例(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Show what the colours, badges and icons on the map mean</source>
+            <translation>マップの色・バッジ・アイコンの意味を表示</translation>
         </message>
         <message>
             <source>Zoom &amp;100 %</source>
@@ -1950,6 +2145,14 @@
             <translation>最近使ったファイル</translation>
         </message>
         <message>
+            <source>Open</source>
+            <translation>開く</translation>
+        </message>
+        <message>
+            <source>Open the selected recent file</source>
+            <translation>選択した最近のファイルを開く</translation>
+        </message>
+        <message>
             <source>Projects you open or save appear here.</source>
             <translation>開いたり保存したりしたプロジェクトがここに表示されます。</translation>
         </message>
@@ -2560,6 +2763,7 @@
         </message>
         <message>
             <source>&amp;Workshop Mode</source>
+            <extracomment>Card titles in workshop mode, in screen pixels: readable from the back of the room.</extracomment>
             <translation>ワークショップモード(&amp;W)</translation>
         </message>
         <message>

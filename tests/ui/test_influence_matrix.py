@@ -75,3 +75,31 @@ def test_follows_the_current_journey(matrix):
     window.act_next_journey.trigger()
     assert m.journey == window.journey_id
     assert m.caption.text().endswith(window.store.journey(window.journey_id).name)
+
+
+def test_defaults_are_grey_and_enter_moves_to_the_next_cell(matrix, qtbot):
+    window, m = matrix
+    store, j = window.store, window.journey_id
+    m.show()
+    m.grid.setFocus()
+    m.grid.setCurrentCell(0, 1)
+    qtbot.keyClick(m.grid, Qt.Key.Key_Delete)       # back to the role's default
+    seen_default = False
+    for r in range(m.grid.rowCount()):
+        for c in range(m.grid.columnCount()):
+            role, stage = _cell_ids(m, r, c)
+            bg = m.grid.item(r, c).background().color()
+            if store.explicit_influence(j, role, stage) is None:
+                seen_default = True
+                assert bg.hsvSaturation() < 20, bg.name()      # grey, whatever the weight
+            else:
+                assert bg.hsvSaturation() >= 20 or store.influence_at(j, role, stage) == 0
+    assert seen_default
+    m.show()
+    m.grid.setFocus()
+    m.grid.setCurrentCell(0, m.grid.columnCount() - 1)
+    qtbot.keyClick(m.grid, Qt.Key.Key_Return)
+    assert (m.grid.currentRow(), m.grid.currentColumn()) == (1, 0)   # wraps to the next row
+    qtbot.keyClick(m.grid, Qt.Key.Key_Enter)
+    assert (m.grid.currentRow(), m.grid.currentColumn()) == (1, 1)
+    assert m.isVisible()                                             # the dialog stays open

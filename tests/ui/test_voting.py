@@ -238,3 +238,35 @@ def test_badge_positions_match_the_painted_badges(qtbot, voting) -> None:
             abs(colour.green() - expected.green()) < 40 and \
             abs(colour.blue() - expected.blue()) < 40, (i, colour.name(), expected.name())
         assert voting.hit(w.view.mapFromScene(centre)) == (tp.id, pain.id)
+
+
+def test_setup_dialog_uses_workshop_type(qtbot, jm_app) -> None:
+    from journeymap.ui.fonts import qt_font
+
+    d = VotingSetupDialog()
+    qtbot.addWidget(d)
+    assert d.by_name.font().pointSizeF() >= 15
+    assert d.by_name.font().pointSizeF() > qt_font(10).pointSizeF()
+
+
+def test_cards_show_the_current_participants_dots(qtbot, voting) -> None:
+    from PySide6.QtGui import QColor
+
+    w = voting.window
+    store = w.store
+    tid = store.get("pain_point", "p_ent_wear").touchpoint
+    voting.vote("p_ent_wear")
+    voting.vote("p_ent_wear")
+    qtbot.waitUntil(lambda: w.view.card_dots.get(tid) == 2)
+    rect = w.scene.card_rect(tid)
+    w.view.centerOn(rect.center())
+    qtbot.wait(10)
+    image = w.view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    corner = w.view.mapFromScene(rect.topRight())
+    colour = image.pixelColor(int((corner.x() - 10) * ratio), int((corner.y() - 2) * ratio))
+    assert colour.name() == QColor("#1c71d8").name()
+    voting.next_participant()                  # the next person's own dots (none yet)
+    qtbot.waitUntil(lambda: tid not in w.view.card_dots)
+    voting.hide_panel()
+    assert w.view.card_dots == {}

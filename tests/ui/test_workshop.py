@@ -243,3 +243,28 @@ def test_workshop_needs_a_project(qtbot, window) -> None:
     assert not window.act_workshop.isEnabled()
     window.workshop.enter()
     assert not window.workshop.active and window.menuBar().isVisible()
+
+
+def test_stage_in_focus_is_readable_from_the_back_and_zoom_label_follows(qtbot, editor) -> None:
+    w = editor
+    w.resize(1920, 1080)
+    w.view.zoom_to_fit()
+    mode = w.workshop
+    mode.enter()
+    qtbot.waitUntil(lambda: w.isFullScreen() and w.isActiveWindow(), timeout=2000)
+    mode.go_to_stage(1)
+    qtbot.wait(20)
+    w.view.viewport().grab()
+    sid = mode.stage_id
+    visible = w.view.mapToScene(w.view.viewport().rect()).boundingRect()
+    in_focus = [c for tid, c in w.scene.cards().items()
+                if w.scene.card_cell(tid)[1] == sid and visible.intersects(c.sceneBoundingRect())]
+    assert in_focus
+    for card in in_focus:
+        px, lines = card.drawn_title
+        assert px >= 18 and lines
+    qtbot.keyClick(w.view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not w.isFullScreen(), timeout=2000)
+    # The status bar's zoom label shows the restored zoom, not the workshop's.
+    assert w.zoom_label.text().endswith(f"{round(w.view.scale_factor * 100)} %")
+    assert w.scene.min_title_px == 12

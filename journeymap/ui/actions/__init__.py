@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from journeymap.ui.actions import edit, file, help, journey, view
 
@@ -53,6 +53,12 @@ def _build_toolbar(w: MainWindow) -> None:
             tb.addSeparator()
         else:
             tb.addAction(act)
+    # Undo and redo as icons: their labels grow with the step's name ("Undo Move
+    # card…") and would make the tool bar jump; the label is in the tooltip.
+    for act in (w.act_undo, w.act_redo):
+        button = tb.widgetForAction(act)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     w.addToolBar(tb)
     w.toolbar = tb
 

@@ -1,4 +1,4 @@
-"""What the menu modules share: :func:`make_action`."""
+"""What the menu modules share: :func:`make_action`, :func:`mnemonic_safe`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ if TYPE_CHECKING:
 
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | list | None
+
+
+def mnemonic_safe(text: str) -> str:
+    """``text`` from the user's data for a menu entry, button or form label, where Qt
+    reads "&" as a keyboard mnemonic: "Ease & peace of mind" must not lose its "&"."""
+    return text.replace("&", "&&")
 
 
 def make_action(window: MainWindow, text: str, slot: Callable[[], Any] | None = None,

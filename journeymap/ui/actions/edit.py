@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QStyle
 
-from journeymap.ui.actions.common import make_action
+from journeymap.ui.actions.common import make_action, mnemonic_safe
 
 if TYPE_CHECKING:
     from journeymap.ui.main_window import MainWindow
@@ -67,5 +67,8 @@ def sync_undo_actions(w: MainWindow) -> None:
     for act, prefix, text, possible in (
             (w.act_undo, _tr("&Undo"), stack.undoText(), stack.canUndo()),
             (w.act_redo, _tr("&Redo"), stack.redoText(), stack.canRedo())):
-        act.setText(f"{prefix} {text}" if text else prefix)
+        act.setText(f"{prefix} {mnemonic_safe(text)}" if text else prefix)
+        plain = prefix.replace("&", "")
+        keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        act.setToolTip((f"{plain} {text}" if text else plain) + (f" ({keys})" if keys else ""))
         act.setEnabled(possible)

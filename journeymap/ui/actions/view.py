@@ -28,6 +28,12 @@ def build(w: MainWindow) -> None:
     w.act_zoom_out = make_action(w, _tr("Zoom &Out"), lambda: w.view.zoom_out(), K.ZoomOut)
     w.act_zoom_fit = make_action(w, _tr("Zoom to &Fit"), lambda: w.view.zoom_to_fit(),
                                  "Ctrl+9")
+    w.act_zoom_fit_width = make_action(w, _tr("Fit &Width"), lambda: w.view.zoom_to_fit_width(),
+                                       "Ctrl+8", _tr("Show the map's full width, for presenting"))
+    w.act_legend = make_action(w, _tr("&Legend"), None, "Ctrl+Shift+L",
+                               _tr("Show what the colours, badges and icons on the map mean"))
+    w.act_legend.setCheckable(True)
+    w.act_legend.toggled.connect(w.view.set_legend_visible)
     w.act_zoom_100 = make_action(w, _tr("Zoom &100 %"), lambda: w.view.zoom_reset(), "Ctrl+0")
     w.act_filter = make_action(w, _tr("Filter &Bar"), None, "Ctrl+Shift+F",
                                _tr("Filter cards by role, dimension and severity"))
@@ -38,9 +44,11 @@ def build(w: MainWindow) -> None:
     w.act_full_screen.setCheckable(True)
 
     m = w.menuBar().addMenu(_tr("&View"))
-    for act in (w.act_zoom_in, w.act_zoom_out, w.act_zoom_fit, w.act_zoom_100):
+    for act in (w.act_zoom_in, w.act_zoom_out, w.act_zoom_fit, w.act_zoom_fit_width,
+                w.act_zoom_100):
         m.addAction(act)
     m.addSeparator()
+    m.addAction(w.act_legend)
     m.addAction(w.act_filter)
     w.act_history = w.history_dock.toggleViewAction()
     w.act_history.setText(_tr("&History"))

@@ -21,13 +21,14 @@ import html
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 
 from journeymap.model.edits import Edit, EditError
 from journeymap.model.rows import PainPoint, Touchpoint
 from journeymap.model.store import Change, Store
 from journeymap.model.validation import ValidationError
 from journeymap.render.cards import CardItem
+from journeymap.render.items import LaneHeader, StageHeader
 from journeymap.render.scene import MapScene, render_scene_image
 from journeymap.ui.canvas.interactions import Interaction
 from journeymap.ui.canvas.interactions.double_click import DoubleClick
@@ -49,6 +50,8 @@ class JourneyScene(MapScene):
     add_requested = Signal(str, str)
     open_requested = Signal(str)
     selection_ids_changed = Signal(list)
+    header_activated = Signal(str, str)     # "stage" or "role", id: a click on its header
+    rename_requested = Signal(str, str)     # "stage" or "role", id: a double-click on it
 
     def __init__(self, store: Store, journey_id: str | None, parent=None, *,
                  print_mode: bool = False, lang: str | None = None) -> None:
@@ -240,10 +243,26 @@ class JourneyScene(MapScene):
         self.selection_ids_changed.emit(ids)
 
     # -- events: handed to the interactions ---------------------------------------------------------
+    def header_at(self, pos: QPointF) -> tuple[str, str] | None:
+        """("stage", id) or ("role", id) of the header under a scene point."""
+        for item in self.items(pos):
+            if isinstance(item, StageHeader):
+                return ("stage", item.stage_id)
+            if isinstance(item, LaneHeader):
+                return ("role", item.role_id)
+        return None
+
     def mousePressEvent(self, event) -> None:
         if self.print_mode:
             return
         if any(g.mouse_press(event) for g in self._gestures):
+            event.accept()
+            return
+        header = self.header_at(event.scenePos()) \
+            if event.button() == Qt.MouseButton.LeftButton else None
+        if header is not None:
+            self.clearSelection()
+            self.header_activated.emit(*header)
             event.accept()
             return
         super().mousePressEvent(event)
@@ -262,6 +281,12 @@ class JourneyScene(MapScene):
 
     def mouseDoubleClickEvent(self, event) -> None:
         if self.print_mode or self._layout is None:
+            return
+        header = self.header_at(event.scenePos()) \
+            if event.button() == Qt.MouseButton.LeftButton else None
+        if header is not None:
+            self.rename_requested.emit(*header)
+            event.accept()
             return
         if self.double_click.mouse_double_click(event):
             event.accept()

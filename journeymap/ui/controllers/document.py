@@ -29,6 +29,7 @@ from journeymap.model.store import Change
 from journeymap.model.templates import DEMO_TEMPLATE, load_template
 from journeymap.model.validation import ValidationError
 from journeymap.ui import commands
+from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.canvas.scene import JourneyScene
 from journeymap.ui.controllers import language
 from journeymap.ui.controllers.library import is_library_document
@@ -96,6 +97,8 @@ class DocumentMixin:
         self.events.changed.connect(self.scene.refresh)
         self.scene.add_requested.connect(self._add_requested)
         self.scene.open_requested.connect(self._open_requested)
+        self.scene.header_activated.connect(self._header_activated)
+        self.scene.rename_requested.connect(self._rename_requested)
         self.scene.selection_ids_changed.connect(self._canvas_selection)
         self.view.setScene(self.scene)
         ro = doc.read_only
@@ -334,7 +337,7 @@ class DocumentMixin:
         self.recent_menu.clear()
         files = recent_files()
         for i, f in enumerate(files):
-            act = self.recent_menu.addAction(f"&{i + 1} {Path(f).name}")
+            act = self.recent_menu.addAction(f"&{i + 1} {mnemonic_safe(Path(f).name)}")
             act.setToolTip(f)
             act.setStatusTip(f)
             act.setEnabled(Path(f).exists())

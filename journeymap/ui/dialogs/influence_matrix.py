@@ -37,6 +37,7 @@ from journeymap.ui.widgets import ErrorLabel
 
 # 0 … 5: pale to deep orange, readable with dark text in light and dark palettes.
 HEAT = ("#f6f5f4", "#fde9c9", "#fcd38d", "#f9b45a", "#f28c38", "#e0601b")
+DEFAULT_BG = "#e8e8e7"   # a cell that shows the role's default, not a weight of its own
 ROLE_ID = Qt.ItemDataRole.UserRole
 STAGE_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -92,6 +93,15 @@ class _Grid(QTableWidget):
                 return
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.key_weight.emit(r, c, None)
+                return
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # Next cell, as in a spreadsheet (Shift+Enter: the previous one); the
+                # dialog stays open.
+                n = self.rowCount() * self.columnCount()
+                step = -1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+                k = (r * self.columnCount() + c + step) % max(1, n)
+                self.setCurrentCell(k // self.columnCount(), k % self.columnCount())
+                event.accept()
                 return
         super().keyPressEvent(event)
 
@@ -188,8 +198,8 @@ class InfluenceMatrix(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 font = QFont(g.font())
                 if explicit is None:
-                    item.setBackground(QBrush(QColor(heat_color(weight)).lighter(112)))
-                    item.setForeground(QBrush(QColor("#9a9996")))
+                    item.setBackground(QBrush(QColor(DEFAULT_BG)))     # grey: not set here
+                    item.setForeground(QBrush(QColor("#77767b")))
                     font.setItalic(True)
                     item.setToolTip(self.tr("%1 at %2: %3 (the role's default)")
                                     .replace("%1", role.name).replace("%2", stage.name)

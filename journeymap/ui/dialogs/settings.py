@@ -28,6 +28,7 @@ from journeymap.model import edits
 from journeymap.model.edits import Edit, EditError
 from journeymap.model.store import PROJECT_ID, Store
 from journeymap.model.validation import ValidationError
+from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.texts import error_text
 from journeymap.ui.widgets import ErrorLabel
 
@@ -94,7 +95,7 @@ class SettingsDialog(QDialog):
                 field.setAccessibleName(self.tr("Weight of %1").replace("%1", dim.name))
                 err = ErrorLabel()
                 field.textEdited.connect(lambda _t, e=err: e.clear_error())
-                pform.addRow(self.tr("%1:").replace("%1", dim.name), field)
+                pform.addRow(self.tr("%1:").replace("%1", mnemonic_safe(dim.name)), field)
                 pform.addRow(err)
                 self.dimension_fields[dim.id] = (field, err)
                 field.setReadOnly(read_only)

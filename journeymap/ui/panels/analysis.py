@@ -105,7 +105,7 @@ class AnalysisUI(QObject):
         if rect.width() * s + 80 <= vp.width() and rect.height() * s + 80 <= vp.height():
             view.ensureVisible(rect, 40, 40)
         else:
-            view.zoom_to(rect)
+            view.zoom_to(rect, scene.card_rect(ids[0]))
 
     # -- commands ------------------------------------------------------------------------------
     def _store(self) -> Store | None:

@@ -83,6 +83,14 @@ class FilterBar(QWidget):
         self._updating = False
 
     def set_scene(self, scene: Any, store: Store | None, journey: str | None) -> None:
+        if store is not self.store:
+            # Another project: its search and filter start empty, not the last one's.
+            self._updating = True
+            self.search.clear()
+            self.role.setCurrentIndex(0)
+            self.dimension.setCurrentIndex(0)
+            self.severity.setCurrentIndex(0)
+            self._updating = False
         self.scene, self.store, self.journey = scene, store, journey
         self.refresh()
 

@@ -35,6 +35,7 @@ from journeymap.model import edits
 from journeymap.model.edits import Edit, EditError
 from journeymap.model.store import Store
 from journeymap.model.validation import ValidationError
+from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.controllers.document import STRUCTURE_TABLES, tables_of
 from journeymap.ui.texts import error_text
 from journeymap.ui.widgets import color_icon
@@ -432,7 +433,7 @@ class ProjectTree(QTreeWidget):
                     sub = menu.addMenu(self.tr("Phase"))
                     sub.setEnabled(not self.read_only)
                     for ph in [None, *phases]:
-                        act = sub.addAction(ph.name if ph else self.tr("(no phase)"))
+                        act = sub.addAction(mnemonic_safe(ph.name) if ph else self.tr("(no phase)"))
                         act.setCheckable(True)
                         act.setChecked(store.stage(id).phase == (ph.id if ph else None))
                         act.triggered.connect(lambda _=False, p=ph: self._emit(

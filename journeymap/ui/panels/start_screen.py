@@ -90,8 +90,10 @@ class StartScreen(QWidget):
         self.template_buttons: dict[tuple[str, str], QPushButton] = {}
         languages = (("en", self.tr("English")), ("ja", self.tr("Japanese")))
         for col, (_lang, lang_name) in enumerate(languages):
-            head = QLabel(lang_name)
-            head.setEnabled(False)
+            head = QLabel(lang_name)       # a readable column heading, not greyed out
+            hfont = QFont(head.font())
+            hfont.setBold(True)
+            head.setFont(hfont)
             grid.addWidget(head, 0, col)
         for row, name in enumerate(list_templates(), 1):
             for col, (lang, lang_name) in enumerate(languages):
@@ -113,9 +115,19 @@ class StartScreen(QWidget):
         self.recent = QListWidget()
         self.recent.setAccessibleName(self.tr("Recent files"))
         self.recent.setFrameShape(QFrame.Shape.StyledPanel)
+        self.recent.setSpacing(4)
+        self.recent.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        # A click selects, Open (or a double-click / Enter) opens.
         self.recent.itemActivated.connect(
             lambda item: self.open_path_requested.emit(item.data(PATH)))
         rbox.addWidget(self.recent, 1)
+        self.open_recent_button = QPushButton(self.tr("Open"))
+        self.open_recent_button.setAccessibleName(self.tr("Open the selected recent file"))
+        self.open_recent_button.setEnabled(False)
+        self.open_recent_button.clicked.connect(self._open_selected)
+        self.recent.itemSelectionChanged.connect(
+            lambda: self.open_recent_button.setEnabled(self._selected_path() is not None))
+        rbox.addWidget(self.open_recent_button, 0, Qt.AlignmentFlag.AlignRight)
         self.no_recent = QLabel(self.tr("Projects you open or save appear here."))
         self.no_recent.setEnabled(False)
         rbox.addWidget(self.no_recent)
@@ -129,6 +141,17 @@ class StartScreen(QWidget):
         font.setBold(True)
         label.setFont(font)
         return label
+
+    def _selected_path(self) -> str | None:
+        items = self.recent.selectedItems()
+        if not items or not items[0].flags() & Qt.ItemFlag.ItemIsEnabled:
+            return None
+        return items[0].data(PATH)
+
+    def _open_selected(self) -> None:
+        path = self._selected_path()
+        if path is not None:
+            self.open_path_requested.emit(path)
 
     def set_recent(self, paths: list[str]) -> None:
         self.recent.clear()

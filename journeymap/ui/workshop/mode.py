@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.render.theme import MIN_TITLE_PX
 from journeymap.ui.fonts import qt_font
 from journeymap.ui.workshop.overlays import (
     MAX_STAGE_SCALE,
@@ -56,6 +57,9 @@ from journeymap.ui.workshop.overlays import (
     load_agenda,
     save_agenda,
 )
+
+#: Card titles in workshop mode, in screen pixels: readable from the back of the room.
+WORKSHOP_TITLE_PX = 18.0
 
 
 # ==========================================================================================
@@ -189,6 +193,10 @@ class WorkshopMode(QObject):
         for name in fonts:
             getattr(w, name).setFont(big)
         self.active = True
+        # Readable from the back of the room: bigger card titles and pinned headers.
+        if self.scene is not None:
+            self.scene.set_min_title_px(WORKSHOP_TITLE_PX)
+        self.view.pin_font_px = 20
         self._make_overlays()
         self._make_shortcuts()
         w.showFullScreen()
@@ -254,6 +262,9 @@ class WorkshopMode(QObject):
         for t in w.findChildren(QToolBar):
             if t.parent() is w and t.objectName() in saved.toolbars:
                 t.setVisible(saved.toolbars[t.objectName()])
+        if self.scene is not None:
+            self.scene.set_min_title_px(MIN_TITLE_PX)
+        self.view.pin_font_px = 14
         if saved.margins is not None:
             self.view.setViewportMargins(saved.margins)
         self.view.setTransform(saved.transform)
@@ -345,7 +356,8 @@ class WorkshopMode(QObject):
             (["U"], lambda: self._voting_call("take_back")),
             (["H"], lambda: self._voting_call("toggle_totals")),
             (["O"], self._open_room),
-            (["F1", "?", "Shift+?"], self.toggle_help),
+            # F1 is Help ▸ Keyboard Shortcuts, which shows this table in workshop mode.
+            (["?", "Shift+?"], self.toggle_help),
         ]
         for seqs, slot in keys:
             for seq in seqs:

@@ -60,8 +60,11 @@ from journeymap.model.voting import (
     parse_participants,
 )
 from journeymap.ui import commands
+from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.fonts import qt_font
 from journeymap.ui.texts import error_text
+
+WORKSHOP_PT = 15.0   # dialogs and menus of dot voting, in points
 
 TARGET = Qt.ItemDataRole.UserRole
 DOT, EMPTY_DOT = "●", "○"
@@ -81,6 +84,7 @@ class VotingSetupDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Dot voting"))
         self.setObjectName("votingSetup")
+        self.setFont(qt_font(WORKSHOP_PT))    # workshop type: read from the back too
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.by_name = QRadioButton(self.tr("Participants by name"))
@@ -407,6 +411,9 @@ class VotingController(QObject):
     def hide_panel(self) -> None:
         self.dock.hide()
         self._unflash()
+        view = getattr(self.window, "view", None)
+        if view is not None and hasattr(view, "set_card_dots"):
+            view.set_card_dots({})
 
     def toggle_panel(self) -> None:
         if self.panel_visible():
@@ -618,8 +625,9 @@ class VotingController(QObject):
                 pain = pains[0].id
             else:
                 menu = QMenu(self.window)
+                menu.setFont(qt_font(WORKSHOP_PT))   # workshop type, like the panel
                 for p in pains:
-                    act = menu.addAction(f"● {p.severity}  {p.title}")
+                    act = menu.addAction(mnemonic_safe(f"● {p.severity}  {p.title}"))
                     act.setData(p.id)
                 view = self.window.view  # type: ignore[attr-defined]
                 chosen = menu.exec(view.viewport().mapToGlobal(
@@ -649,8 +657,28 @@ class VotingController(QObject):
             scene.highlight([])
 
     # -- display -------------------------------------------------------------------------------------
+    def card_dots(self) -> dict[str, int]:
+        """Touchpoint id → dots the current participant has placed on its pain points
+        (shown on the cards while voting; others' dots stay hidden with the totals)."""
+        rnd, store = self.round, self.store
+        if rnd is None or store is None or rnd.ended:
+            return {}
+        who = rnd.participant
+        out: dict[str, int] = {}
+        for v in store.votes():
+            if v.participant != who:
+                continue
+            pain = store.get("pain_point", v.target)
+            tid = getattr(pain, "touchpoint", None)
+            if tid is not None:
+                out[tid] = out.get(tid, 0) + 1
+        return out
+
     def refresh(self) -> None:
         rnd, store, p = self.round, self.store, self.panel
+        view = getattr(self.window, "view", None)
+        if view is not None and hasattr(view, "set_card_dots"):
+            view.set_card_dots(self.card_dots())
         if rnd is None or store is None:
             p.participant_label.setText(self.tr("No voting round"))
             p.dots_label.setText("")
