@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-ALL = ("model", "analysis", "canvas", "app", "export")
+ALL = ("model", "analysis", "canvas", "app", "export", "library")
 
 
 def main(argv: list[str]) -> int:

@@ -29,7 +29,7 @@ from journeymap import __version__
 
 EXPORT_FORMATS = ("json", "mermaid", "csv", "xlsx", "md", "pdf", "report", "png", "svg")
 SUBCOMMANDS = ("templates", "new", "info", "validate", "import", "rank", "export", "survey",
-               "install-desktop")
+               "install-desktop", "library")
 SUBCOMMANDS += ("compare", "project-impact")  # personas and to-be journeys
 # Inputs larger than these are refused before reading: far above any real project (the
 # 32,000-touchpoint benchmark project is 16 MB as .jmap, 34 MB as JSON).
@@ -110,11 +110,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     s = sub.add_parser("info", help="summary: journeys, roles, stages, counts")
-    s.add_argument("file", type=Path)
+    s.add_argument("file", type=_project_arg)
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("validate", help="integrity and consistency check")
-    s.add_argument("file", type=Path)
+    s.add_argument("file", type=_project_arg)
 
     s = sub.add_parser("import", help="JSON interchange file -> .jmap")
     s.add_argument("json_file", type=Path, metavar="JSON")
@@ -122,12 +122,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true", help="replace the output if it exists")
 
     s = sub.add_parser("rank", help="the prioritised list with breakdowns")
-    s.add_argument("file", type=Path)
+    s.add_argument("file", type=_project_arg)
     s.add_argument("--journey")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("export", help="export a project")
-    s.add_argument("file", type=Path)
+    s.add_argument("file", type=_project_arg)
     s.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     s.add_argument("-o", "--output", type=Path, required=True,
                    help="output file; - writes text formats (json, mermaid, csv, md) to "
@@ -146,19 +146,20 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("install-desktop", help="Linux: menu entry, icon, .jmap file type")
     s.add_argument("--uninstall", action="store_true", help="remove what install-desktop wrote")
     _to_be_parsers(sub)
+    _library_parser(sub)
     return p
 
 
 def _to_be_parsers(sub: Any) -> None:
     s = sub.add_parser("compare", help="compare an as-is journey with its to-be, per stage "
                        "and role")
-    s.add_argument("file", type=Path)
+    s.add_argument("file", type=_project_arg)
     s.add_argument("as_is", metavar="AS_IS_ID")
     s.add_argument("to_be", metavar="TO_BE_ID")
     s.add_argument("--json", action="store_true")
     s = sub.add_parser("project-impact", help="pain impact per stage and role today and "
                        "after the chosen actions (default: planned and doing)")
-    s.add_argument("file", type=Path)
+    s.add_argument("file", type=_project_arg)
     s.add_argument("--journey")
     s.add_argument("--actions", help="comma-separated action ids")
     s.add_argument("--json", action="store_true")
@@ -207,9 +208,11 @@ def check_input(path: Path, what: str = "journeymap project",
                        f"the limit is {_size(limit)})")
 
 
-def _load(path: Path):  # -> Store
+def _load(path: Path | LibraryRef):  # -> Store
     from journeymap.model.document import load_store
 
+    if isinstance(path, LibraryRef):
+        return _load_library(path)
     if path.suffix.lower() == ".json":
         check_input(path, "JSON project file", MAX_JSON_BYTES)
         from journeymap.model.jsonio import JsonFormatError, read_json_file
@@ -310,7 +313,7 @@ def cmd_validate(args: argparse.Namespace) -> None:
     from journeymap.model.document import validate_file
 
     # A .jmap is validated as a file: invalid rows and every foreign object it holds.
-    if args.file.suffix.lower() == ".json":
+    if isinstance(args.file, LibraryRef) or args.file.suffix.lower() == ".json":
         found = problems(_load(args.file))
     else:
         check_input(args.file)
@@ -530,10 +533,110 @@ def cmd_install_desktop(args: argparse.Namespace) -> None:
     print("\n".join(run(remove=args.uninstall)))
 
 
+# -- the team library (docs/library.md) -------------------------------------------------------------
+class LibraryRef(str):
+    """A project in a team library, ``postgresql://…#PROJECT_ID``, where a FILE may go."""
+
+
+def _project_arg(text: str) -> Path | LibraryRef:
+    """FILE, or a library reference (kept as text: a Path would fold the ``//``)."""
+    if text.startswith(("postgresql://", "postgres://")):
+        return LibraryRef(text)
+    return Path(text)
+
+
+def _library_support() -> None:
+    from journeymap.model.library import missing_support
+
+    missing = missing_support()
+    if missing:
+        raise CliError(missing)
+
+
+def _load_library(ref: LibraryRef):  # -> Store
+    _library_support()
+    from journeymap.model.library.projects import load_ref
+
+    return load_ref(ref)
+
+
+def _library_parser(sub: Any) -> None:
+    lib = sub.add_parser("library", help="the team library on PostgreSQL (docs/library.md)")
+    cmds = lib.add_subparsers(dest="library_command", metavar="COMMAND", required=True)
+    s = cmds.add_parser("init", help="create or upgrade the library schema and its roles")
+    s.add_argument("url", metavar="URL")
+    s = cmds.add_parser("list", help="projects: id, title, client, last change")
+    s.add_argument("url", metavar="URL")
+    s.add_argument("--json", action="store_true")
+    s = cmds.add_parser("publish", help="copy a .jmap file into the library; prints its id")
+    s.add_argument("url", metavar="URL")
+    s.add_argument("file", type=Path, metavar="FILE.jmap")
+    s = cmds.add_parser("fetch", help="copy a library project into a .jmap file")
+    s.add_argument("ref", metavar="URL#ID")
+    s.add_argument("-o", "--output", type=Path, required=True)
+    s.add_argument("--force", action="store_true", help="replace the output if it exists")
+    s = cmds.add_parser("delete", help="remove a project from the library")
+    s.add_argument("ref", metavar="URL#ID")
+
+
+def _library_url(text: str) -> str:
+    from journeymap.model.library import is_library_ref, split_ref
+
+    if not is_library_ref(text):
+        raise CliError(f"{text} is not a PostgreSQL URL; expected "
+                       "postgresql://USER@HOST[:PORT]/DATABASE")
+    url, project = split_ref(text)
+    if project:
+        raise CliError(f"give the library URL without #{project}")
+    return url
+
+
+def cmd_library(args: argparse.Namespace) -> None:
+    _library_support()
+    from journeymap.model.library.projects import Library, resolve
+
+    command = args.library_command
+    if command == "init":
+        url = _library_url(args.url)
+        before, after = Library.init(url)
+        what = "created" if before == 0 else "upgraded" if before < after else "checked"
+        _print(f"library {what} (schema version {after}); roles journeymap_editor and "
+               "journeymap_viewer")
+    elif command == "list":
+        with Library(_library_url(args.url)) as lib:
+            entries = lib.projects()
+        if args.json:
+            _print(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2),
+                   json_style=True)
+        for e in [] if args.json else entries:
+            client = f" — {e.client}" if e.client else ""
+            _print(f"{e.id}\t{e.title}{client} [{e.language}]\t"
+                   f"{e.updated_at.astimezone():%Y-%m-%d %H:%M} {e.updated_by}")
+    elif command == "publish":
+        from journeymap.model.document import load_store
+
+        url = _library_url(args.url)
+        check_input(args.file)
+        store = load_store(args.file)
+        with Library(url) as lib:
+            print(lib.publish(store))
+    elif command == "fetch":
+        _refuse_existing(args.output, args.force)
+        lib, project = resolve(args.ref)
+        with lib:
+            lib.fetch(project, args.output)
+        _print(f"wrote {args.output}")
+    elif command == "delete":
+        lib, project = resolve(args.ref)
+        with lib:
+            lib.delete(project)
+        _print(f"deleted {project}")
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "templates": cmd_templates, "new": cmd_new, "info": cmd_info, "validate": cmd_validate,
     "import": cmd_import, "rank": cmd_rank, "export": cmd_export, "survey": cmd_survey,
-    "install-desktop": cmd_install_desktop,
+    "install-desktop": cmd_install_desktop, "library": cmd_library,
 }
 
 

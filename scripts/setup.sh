@@ -8,13 +8,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # screen, poppler-utils for checking PDFs, python3-venv for the virtualenv; the
 # freedesktop.org tools that test `journeymap install-desktop` (desktop-file-utils,
 # xdg-utils with libfile-mimeinfo-perl for `xdg-mime query filetype`, shared-mime-info);
-# chromium, the real browser of the room's participant-page tests (driven by Playwright).
+# chromium, the real browser of the room's participant-page tests (driven by Playwright);
+# postgresql for the team library's tests (a throwaway server, tests/library/).
 APT_PACKAGES=(python3-venv poppler-utils xvfb xauth
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxkbcommon-x11-0 libxkbcommon0
   libegl1 libgl1 libfontconfig1 libdbus-1-3
   desktop-file-utils xdg-utils libfile-mimeinfo-perl shared-mime-info
-  chromium)
+  chromium postgresql)
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
@@ -41,6 +42,6 @@ want="$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing journeymap and its dependencies into $VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
-  "$VENV/bin/python" -m pip install -q -e ".[dev]"
+  "$VENV/bin/python" -m pip install -q -e ".[dev,library]"
   echo "$want" > "$stamp"
 fi

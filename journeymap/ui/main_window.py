@@ -60,6 +60,7 @@ from journeymap.ui.controllers.document import (
     recent_files,
     remember_recent,
 )
+from journeymap.ui.controllers.library import is_library_document, show_library_banner
 from journeymap.ui.dialogs.export import install_export_actions
 from journeymap.ui.dialogs.influence_matrix import InfluenceMatrix
 from journeymap.ui.dialogs.settings import install_settings
@@ -512,6 +513,9 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
             self.banner_label.setText(self.tr(
                 "<b>Read-only:</b> “%1” is open in another journeymap window. You can look, "
                 "but changes are not possible here.").replace("%1", self._display_name()))
+        self.banner_button.setVisible(True)
+        if is_library_document(doc):
+            show_library_banner(self)  # viewer rights, connection lost, deleted
         if doc is not None:
             self.tree.read_only = ro
             self.inspector.set_read_only(ro)

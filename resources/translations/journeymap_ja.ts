@@ -925,6 +925,125 @@
         </message>
     </context>
     <context>
+        <name>LibraryDialog</name>
+        <message>
+            <source>Team Library</source>
+            <translation>チームライブラリ</translation>
+        </message>
+        <message>
+            <source>Library URL:</source>
+            <translation>ライブラリの URL：</translation>
+        </message>
+        <message>
+            <source>Library URL</source>
+            <translation>ライブラリの URL</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>接続</translation>
+        </message>
+        <message>
+            <source>Search title or client</source>
+            <translation>タイトルまたはクライアントで検索</translation>
+        </message>
+        <message>
+            <source>Search projects</source>
+            <translation>プロジェクトを検索</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>タイトル</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>クライアント</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>言語</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>最終変更</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>変更者</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>開く(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;New…</source>
+            <translation>新規(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Publish Current Project</source>
+            <translation>現在のプロジェクトを公開(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Save as .jmap…</source>
+            <translation>.jmap として保存…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>削除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>閉じる</translation>
+        </message>
+        <message>
+            <source>The team library is not available in this installation: %1.</source>
+            <translation>このインストールではチームライブラリを使えません：%1。</translation>
+        </message>
+        <message>
+            <source>Projects kept on the team's PostgreSQL server. The password comes from your PostgreSQL password file (~/.pgpass) or is asked for; journeymap never stores it.</source>
+            <translation>チームの PostgreSQL サーバーに保管されたプロジェクトです。パスワードは PostgreSQL のパスワードファイル（~/.pgpass）から読むか、その都度尋ねます。journeymap がパスワードを保存することはありません。</translation>
+        </message>
+        <message>
+            <source>New library project</source>
+            <translation>新しいライブラリプロジェクト</translation>
+        </message>
+        <message>
+            <source>Title:</source>
+            <translation>タイトル：</translation>
+        </message>
+        <message>
+            <source>Save library project as</source>
+            <translation>ライブラリプロジェクトを別名で保存</translation>
+        </message>
+        <message>
+            <source>journeymap projects (*.jmap)</source>
+            <translation>journeymap プロジェクト (*.jmap)</translation>
+        </message>
+        <message>
+            <source>Password for %1:</source>
+            <translation>%1 のパスワード：</translation>
+        </message>
+        <message>
+            <source>%1 projects in the library</source>
+            <translation>ライブラリのプロジェクト %1 件</translation>
+        </message>
+        <message>
+            <source>Published “%1” to the library.</source>
+            <translation>「%1」をライブラリに公開しました。</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 を保存しました</translation>
+        </message>
+        <message>
+            <source>Delete “%1” from the team library for everyone? This cannot be undone.</source>
+            <translation>「%1」をチームライブラリから全員分削除しますか？元に戻せません。</translation>
+        </message>
+        <message>
+            <source>Deleted “%1”.</source>
+            <translation>「%1」を削除しました。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>PySide6 reference-count work-around active (see the log)</source>
@@ -1071,6 +1190,10 @@
             <translation>Mermaid（このジャーニー）…</translation>
         </message>
         <message>
+            <source>Team &amp;Library…</source>
+            <translation>チームライブラリ(&amp;L)…</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>ファイル(&amp;F)</translation>
         </message>
@@ -1093,6 +1216,10 @@
         <message>
             <source>&amp;Export</source>
             <translation>エクスポート(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Projects kept on the team's PostgreSQL server</source>
+            <translation>チームの PostgreSQL サーバーに保管されたプロジェクト</translation>
         </message>
         <message>
             <source>Open Demo Project</source>
@@ -2120,6 +2247,18 @@
         <message>
             <source>Interface language:</source>
             <translation>表示言語：</translation>
+        </message>
+        <message>
+            <source>Team library URL</source>
+            <translation>チームライブラリの URL</translation>
+        </message>
+        <message>
+            <source>The password is read from ~/.pgpass or asked for; journeymap never stores it.</source>
+            <translation>パスワードは ~/.pgpass から読むか、その都度尋ねます。journeymap が保存することはありません。</translation>
+        </message>
+        <message>
+            <source>Team library URL:</source>
+            <translation>チームライブラリの URL：</translation>
         </message>
         <message>
             <source>Project: prioritisation</source>
@@ -3355,6 +3494,25 @@
         <message>
             <source>%n people</source>
             <translation>%n 人</translation>
+        </message>
+    </context>
+    <context>
+        <name>Library</name>
+        <message>
+            <source>Opening the library project…</source>
+            <translation>ライブラリプロジェクトを開いています…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Deleted:&lt;/b&gt; this project was removed from the team library. Use Save As to keep a copy as a file.</source>
+            <translation>&lt;b&gt;削除済み：&lt;/b&gt;このプロジェクトはチームライブラリから削除されました。コピーを残すには「名前を付けて保存」を使ってください。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Connection lost:&lt;/b&gt; the team library cannot be reached. Changes are refused until it is back; journeymap reconnects by itself.</source>
+            <translation>&lt;b&gt;接続が切れました：&lt;/b&gt;チームライブラリに接続できません。接続が戻るまで変更はできません。journeymap は自動で再接続します。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Read-only:&lt;/b&gt; you have viewer rights in the team library. You can look, but not change this project.</source>
+            <translation>&lt;b&gt;読み取り専用：&lt;/b&gt;チームライブラリの閲覧権限です。このプロジェクトを見ることはできますが、変更はできません。</translation>
         </message>
     </context>
     <context>

@@ -18,6 +18,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def _show_library(w: MainWindow) -> None:
+    from journeymap.ui.dialogs.library import show_library_dialog
+
+    w.library_dialog = show_library_dialog(w)
+
 
 def build(w: MainWindow) -> None:
     from PySide6.QtGui import QAction
@@ -37,6 +42,8 @@ def build(w: MainWindow) -> None:
     w.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
     w.act_export_json = make_action(w, _tr("JSON…"), w.export_json)
     w.act_export_mermaid = make_action(w, _tr("Mermaid (this journey)…"), w.export_mermaid)
+    w.act_library = make_action(w, _tr("Team &Library…"), lambda: _show_library(w),
+                                tip=_tr("Projects kept on the team's PostgreSQL server"))
 
     m = w.menuBar().addMenu(_tr("&File"))
     w.new_menu = m.addMenu(_tr("&New from Template"))
@@ -50,6 +57,7 @@ def build(w: MainWindow) -> None:
         w.new_menu.addSeparator()
     w.new_menu.addAction(_tr("Open Demo Project")).triggered.connect(w.open_demo)
     m.addAction(w.act_open)
+    m.addAction(w.act_library)
     w.recent_menu = m.addMenu(_tr("Open &Recent"))
     w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
     m.addSeparator()

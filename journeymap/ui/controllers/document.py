@@ -32,6 +32,7 @@ from journeymap.ui import commands
 from journeymap.ui.actions.common import mnemonic_safe
 from journeymap.ui.canvas.scene import JourneyScene
 from journeymap.ui.controllers import language
+from journeymap.ui.controllers.library import is_library_document
 from journeymap.ui.dialogs.progress import run_with_progress
 from journeymap.ui.texts import error_text
 
@@ -151,6 +152,8 @@ class DocumentMixin:
         self.document_changed.emit(None)
 
     def is_modified(self) -> bool:
+        if is_library_document(self.doc):
+            return False  # every edit of a library project is on the server already
         return self.doc is not None and (self._base_dirty or not self.undo_stack.isClean())
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
@@ -271,7 +274,8 @@ class DocumentMixin:
         if doc.path is not None:
             remember_recent(doc.path)
         self._update_state()
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(doc.path)), 5000)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(doc.path or path)),
+                                     5000)
         return True
 
     # -- exports ---------------------------------------------------------------------------------

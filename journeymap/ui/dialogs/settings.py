@@ -63,6 +63,14 @@ class SettingsDialog(QDialog):
         i = self.language.findData(language if language in ("en", "ja") else "")
         self.language.setCurrentIndex(max(0, i))
         form.addRow(self.tr("Interface language:"), self.language)
+        from journeymap.ui.controllers.library import library_url
+
+        self.library_url = QLineEdit(library_url())
+        self.library_url.setPlaceholderText("postgresql://user@server/journeymap")
+        self.library_url.setAccessibleName(self.tr("Team library URL"))
+        self.library_url.setToolTip(self.tr("The password is read from ~/.pgpass or asked "
+                                            "for; journeymap never stores it."))
+        form.addRow(self.tr("Team library URL:"), self.library_url)
         lay.addWidget(app_box)
 
         self.vote_weight: QLineEdit | None = None
@@ -189,6 +197,10 @@ def apply_settings(window: QMainWindow, dialog: SettingsDialog) -> bool:
         # the window's one edit path (undo step labelled "Project settings")
         changed = window.push_edit(  # type: ignore[attr-defined]
             edit, QCoreApplication.translate("SettingsDialog", "Project settings"))
+    from journeymap.ui.controllers.library import library_url, set_library_url
+
+    if dialog.library_url.text().strip() != library_url():
+        set_library_url(dialog.library_url.text().strip())
     if dialog.chosen_language() != i18n.chosen_language():
         i18n.request_language(dialog.chosen_language())
         changed = True
