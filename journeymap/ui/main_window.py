@@ -599,29 +599,22 @@ class MainWindow(DocumentMixin, ClipboardMixin, QMainWindow):
         return int(rows * row_h + head + tabs + 90)   # + dock title, button row, margins
 
     def default_layout(self) -> None:
-        """The first layout (none remembered yet): the canvas takes most of the window.
-        A window under 900 px high (a 1366×768 laptop) puts the project tree and
-        inspector in one tabbed column on the right and starts with the bottom panel
-        closed (View ▸ Panels opens it, eight table rows high); a taller one shows all
-        three, the side panels narrow and the bottom one eight rows high."""
-        compact = self.height() < 900
+        """The first layout (none remembered yet): the canvas takes most of the window,
+        on a 1366×768 laptop and on a 1920×1080 screen alike. The project tree and the
+        inspector share one narrow tabbed column on the right (one click on a tab
+        switches), and the bottom panel starts closed: View ▸ Panels opens it, eight
+        table rows high. Whatever the user arranges is remembered (``window/state``)."""
         # Opened later (View ▸ Panels), the bottom panel is made eight rows high once.
-        self._bottom_auto = compact
+        self._bottom_auto = True
         self.tree_dock.show()
         self.inspector_dock.show()
-        if compact:
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tree_dock)
-            self.tabifyDockWidget(self.inspector_dock, self.tree_dock)
-            self.tabifyDockWidget(self.inspector_dock, self.history_dock)
-            self.inspector_dock.raise_()
-            self.bottom_dock.hide()
-            self.resizeDocks([self.inspector_dock], [270], Qt.Orientation.Horizontal)
-        else:
-            self.bottom_dock.show()
-            self.resizeDocks([self.tree_dock, self.inspector_dock], [200, 290],
-                             Qt.Orientation.Horizontal)
-            self.resizeDocks([self.bottom_dock], [self.bottom_panel_height()],
-                             Qt.Orientation.Vertical)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tree_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.tree_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+        self.inspector_dock.raise_()
+        self.bottom_dock.hide()
+        column = 270 if self.width() < 1600 else 300
+        self.resizeDocks([self.inspector_dock], [column], Qt.Orientation.Horizontal)
 
     def _bottom_shown(self, visible: bool) -> None:
         if visible:

@@ -52,6 +52,7 @@ def test_one_edit_updates_tree_inspector_ranking_and_canvas(qtbot, window, pushe
     seen = []
     w.events.changed.connect(lambda changes: seen.append([c.table for c in changes]))
     ranking = w.analysis_ui.ranking
+    w.bottom_dock.toggleViewAction().trigger()   # View ▸ Panels (closed at first)
     w.bottom_tabs.setCurrentWidget(ranking)
     qtbot.waitUntil(lambda: bool(_ranked_titles(ranking)), timeout=3000)
 

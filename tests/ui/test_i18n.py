@@ -197,6 +197,8 @@ def test_switch_keeps_geometry_docks_tab_and_selection(qtbot, window, qapp, engl
     assert w.new_from_template("b2b-procurement", "en")
     qtbot.waitUntil(lambda: w.scene is not None and bool(w.scene.touchpoint_ids()))
     w.resizeDocks([w.tree_dock], [300], Qt.Orientation.Horizontal)
+    w.bottom_dock.toggleViewAction().trigger()   # View ▸ Panels (closed at first)
+    qtbot.waitUntil(lambda: w.bottom_dock.height() >= w.bottom_panel_height())  # 8 rows
     w.resizeDocks([w.bottom_dock], [260], Qt.Orientation.Vertical)
     w.bottom_tabs.setCurrentIndex(1)
     tid = w.scene.touchpoint_ids()[2]

@@ -97,6 +97,7 @@ def test_end_to_end_edits_then_undo_and_redo_everything(window, qtbot, message_b
 
     # 5. an action, linked to the new pain point
     panel = window.action_panel
+    window.bottom_dock.toggleViewAction().trigger()   # View ▸ Panels (closed at first)
     n_actions = len(store.actions())
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     assert len(store.actions()) == n_actions + 1

@@ -95,6 +95,7 @@ def test_make_to_be_edit_compare_and_undo(window, qtbot, message_boxes):
     window.push_edit(E.delete(store, "pain_point", [p.id for p in store.pain_points(tp.id)]))
 
     panel = window.to_be_ui.comparison
+    window.bottom_dock.toggleViewAction().trigger()   # View ▸ Panels (closed at first)
     window.bottom_tabs.setCurrentIndex(window.to_be_ui.comparison_tab)
     qtbot.waitUntil(lambda: panel.comparison is not None, timeout=2000)
     assert (panel.as_is.currentData(), panel.to_be.currentData()) == (as_is, to_be)
@@ -129,6 +130,7 @@ def test_projected_impact_follows_the_chosen_actions(window, qtbot):
     window.new_from_template("b2b-procurement", "en")
     store = window.store
     panel = window.to_be_ui.projection
+    window.bottom_dock.toggleViewAction().trigger()   # View ▸ Panels (closed at first)
     window.bottom_tabs.setCurrentIndex(window.to_be_ui.projection_tab)
     qtbot.waitUntil(lambda: panel.projection is not None, timeout=2000)
     default = [a.id for a in store.actions() if a.status in ("planned", "doing")]
