@@ -431,9 +431,17 @@ def cmd_export(args: argparse.Namespace) -> None:
         writer(store, out, journey=journey)
     else:
         from journeymap.export.render import export_rendered
+        from journeymap.render.fonts import store_texts, undrawable
 
         export_rendered(store, out, fmt, journey=journey, paper=args.paper, lang=args.lang,
                         tile=args.tile, dpi=args.dpi, map_paper=args.map_paper)
+        missing = undrawable(store_texts(store))
+        if missing:   # never silent boxes: say which characters print as boxes
+            shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8])
+            print(f"journeymap: warning: no installed font can draw {shown}"
+                  f"{' …' if len(missing) > 8 else ''}; they show as boxes in {out.name}. "
+                  "Install a font that has them (for emoji: fonts-noto-color-emoji) "
+                  "or change the text.", file=sys.stderr)
     _print(f"wrote {out}")
 
 

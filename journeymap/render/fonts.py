@@ -14,9 +14,10 @@ so text measures the same on screen and in print):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QImage
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QImage, QRawFont
 
 from journeymap.fonts import CJK_FAMILY, cjk_font_path
 
@@ -87,5 +88,61 @@ def metrics(size: float, bold: bool = False) -> QFontMetricsF:
     return QFontMetricsF(pt_font(size, bold), metrics_device())
 
 
-__all__ = ["DPI", "metrics", "metrics_device", "pt_font", "qt_font", "qt_font_families",
+# -- characters no font can draw --------------------------------------------------------------------
+@cache
+def _raw_fonts() -> tuple[QRawFont, ...]:
+    """Our families first, then every family installed (Qt falls back to those too)."""
+    names = list(qt_font_families())
+    names += [f for f in QFontDatabase.families() if f not in names]
+    fonts = []
+    for name in names:
+        raw = QRawFont.fromFont(QFont(name))
+        if raw.isValid():
+            fonts.append(raw)
+    return tuple(fonts)
+
+
+@cache
+def drawable(ch: str) -> bool:
+    """Whether some font here has a glyph for ``ch`` (else it draws as a box)."""
+    if ch.isspace() or ord(ch) < 0x7F or 0xFE00 <= ord(ch) <= 0xFE0F or ord(ch) == 0x200D:
+        return True   # ASCII, spaces, and joiners/variation selectors drawn as nothing
+    return any(raw.supportsCharacter(ord(ch)) for raw in _raw_fonts())
+
+
+def undrawable(texts: Iterable[str]) -> list[str]:
+    """The characters of ``texts`` no font here can draw, in first-seen order: a map or
+    report holding them would show boxes, so the export says so (emoji in a role name
+    on a machine without an emoji font, say)."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for ch in text or "":
+            if ch not in seen and not drawable(ch):
+                seen[ch] = None
+    return list(seen)
+
+
+def store_texts(store) -> Iterable[str]:  # Store; no type import to keep this module light
+    """Every text a map or report of ``store`` may draw."""
+    info = store.project
+    yield info.title
+    yield info.client
+    for r in store.roles():
+        yield r.name
+    for j in store.journeys():
+        yield j.name
+        yield j.segment
+        for p in store.phases(j.id):
+            yield p.name
+        for s in store.stages(j.id):
+            yield s.name
+        for tp in store.touchpoints(j.id):
+            yield tp.title
+            for pain in store.pain_points(tp.id):
+                yield pain.title
+    for a in store.actions():
+        yield a.title
+
+
+__all__ = ["DPI", "drawable", "metrics", "store_texts", "undrawable", "metrics_device", "pt_font", "qt_font", "qt_font_families",
            "scene_font", "scene_metrics"]

@@ -560,6 +560,14 @@
             <translation>エクスポートに失敗しました</translation>
         </message>
         <message>
+            <source>Characters without a font</source>
+            <translation>フォントのない文字</translation>
+        </message>
+        <message>
+            <source>No installed font can draw %1, so they show as boxes in the exported file. Install a font that has them (for emoji, an emoji font) or change the text.</source>
+            <translation>%1 を描画できるフォントがインストールされていないため、書き出したファイルでは四角（□）で表示されます。その文字を含むフォント（絵文字なら絵文字フォント）をインストールするか、テキストを変更してください。</translation>
+        </message>
+        <message>
             <source>Export finished</source>
             <translation>エクスポートが完了しました</translation>
         </message>

@@ -179,3 +179,23 @@ def test_output_piped_into_a_closed_reader_is_not_an_error(tmp_path):
     assert r.stderr == "" and len(r.stdout.splitlines()) == 2
     # text output explains in the project's language
     assert "インパクト" in jm("rank", f).stdout
+
+
+def test_export_names_characters_no_font_draws(tmp_path):
+    """Emoji without an emoji font (here: a private-use character no font has) would
+    print as boxes: the export still writes, and says which characters on stderr."""
+    from journeymap.model import edits as E
+    from journeymap.model.document import write_store_file
+    from journeymap.model.templates import load_template
+
+    store = load_template("blank", "en")
+    role = store.roles()[0] if store.roles() else None
+    assert role is not None
+    store.apply(E.set_fields(store, "role", role.id, name="Buyer \U0010fffd").changes)
+    f = tmp_path / "p.jmap"
+    write_store_file(store, f)
+    r = jm("export", f, "--format", "svg", "-o", tmp_path / "m.svg")
+    assert r.returncode == 0, r.stderr
+    assert "warning" in r.stderr and "U+10FFFD" in r.stderr
+    clean = jm("export", f.parent / "p.jmap", "--format", "csv", "-o", tmp_path / "a.csv")
+    assert "warning" not in clean.stderr   # text exports draw nothing

@@ -99,3 +99,40 @@ def test_report_papers_chosen_separately_and_preview_is_the_printed_page_one(qtb
     assert "Page    1 size:  595 x 842 pts (A4)" in info
     assert "Page    2 size:  842 x 595 pts (A4)" in info   # the map, landscape A4
     _clear_settings()
+
+
+GLYPHLESS = "\U0010fffd"   # a private-use character no font draws
+
+
+def test_characters_no_font_draws_are_named_after_the_export(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from journeymap.model import edits as E
+
+    _clear_settings()
+    store = load_template("benefits-procurement", "en")
+    role = store.roles()[0]
+    store.apply(E.set_fields(store, "role", role.id, name=f"Buyer {GLYPHLESS}").changes)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _p, _t, text, *a, **k: warned.append(text)))
+    dialog = ExportDialog(store, None, str(tmp_path), "gifts")
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    dialog.run_export()
+    assert (tmp_path / "gifts-map.pdf").is_file()
+    assert len(warned) == 1 and "U+10FFFD" in warned[0]
+
+
+def test_a_project_every_font_draws_gets_no_warning(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    _clear_settings()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _p, _t, text, *a, **k: warned.append(text)))
+    dialog = ExportDialog(load_template("b2b-procurement", "ja"), None, str(tmp_path), "p")
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    dialog.run_export()
+    assert warned == []

@@ -247,8 +247,22 @@ class ExportDialog(QDialog):
         QApplication.restoreOverrideCursor()
         progress.close()
         self.save_settings()
+        self.warn_undrawable()
         self.accept()
         self.offer_open(self.written)
+
+    def warn_undrawable(self) -> None:
+        """Characters no installed font has (emoji without an emoji font) print as boxes:
+        say which, never leave them silent."""
+        from journeymap.render.fonts import store_texts, undrawable
+
+        missing = undrawable(store_texts(self.store))
+        if missing:
+            shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8])
+            QMessageBox.warning(self, self.tr("Characters without a font"), self.tr(
+                "No installed font can draw %1, so they show as boxes in the exported "
+                "file. Install a font that has them (for emoji, an emoji font) or change "
+                "the text.").replace("%1", shown))
 
     def offer_open(self, path: Path) -> None:
         """After an export: Open the file, Show it in its folder, or Close."""
