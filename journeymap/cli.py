@@ -456,7 +456,8 @@ def _survey_parser(sub: Any) -> None:
     s.add_argument("--score-column", required=True,
                    help="column of the 0–10 scores (header name or 1-based number)")
     s.add_argument("--map", action="append", default=[], metavar="LABEL=TOUCHPOINT",
-                   help="pair a survey label with a touchpoint (id or title); repeatable")
+                   help="pair a survey label with a touchpoint (id or title); repeatable; "
+                   "remembered in the project for the next import")
     s.add_argument("--replace", action="store_true",
                    help="replace the touchpoints' scores instead of adding to them")
     s.add_argument("--dry-run", action="store_true", help="count, change nothing")
@@ -467,15 +468,17 @@ def _column(value: str) -> str | int:
 
 
 def cmd_survey(args: argparse.Namespace) -> None:
-    """Match a survey CSV to a journey's touchpoints (titles, ids, and --map pairs),
-    print matched / unmatched / skipped counts and, unless --dry-run, store the scores
-    (one change; the file is saved atomically)."""
+    """Match a survey CSV to a journey's touchpoints (titles, ids, --map pairs and the
+    pairs remembered in the project), print matched / unmatched / skipped counts and,
+    unless --dry-run, store the scores and remember the pairs used (one change; the file
+    is saved atomically)."""
     from journeymap.analysis.survey import (
         MAX_BYTES,
         SurveyError,
         match_scores,
         parse_mapping,
         read_survey,
+        remembered_pairs,
         suggest_touchpoints,
         survey_edit,
     )
@@ -486,7 +489,10 @@ def cmd_survey(args: argparse.Namespace) -> None:
     journey = _journey(store, args.journey)
     assert journey is not None
     try:
-        mapping = parse_mapping(store, journey, args.map)
+        given = parse_mapping(store, journey, args.map)
+        # Pairings remembered in the project from earlier imports; --map ones win.
+        remembered = remembered_pairs(store, journey)
+        mapping = {**remembered, **given}
         table = read_survey(args.survey)
         res = match_scores(store, journey, table, _column(args.label_column),
                            _column(args.score_column), mapping)
@@ -494,9 +500,11 @@ def cmd_survey(args: argparse.Namespace) -> None:
         raise CliError(f"{args.survey}: {e}") from None
     tps = store.tables["touchpoint"]
     touchpoints = len(res.scores)
+    via_map = sum(label in given for label in res.mapped)
+    via = [f"{via_map} through --map"] * bool(via_map) + [
+        f"{len(res.mapped) - via_map} remembered"] * bool(len(res.mapped) - via_map)
     _print(f"matched: {res.matched_rows} row{'s' * (res.matched_rows != 1)} to {touchpoints} "
-           f"touchpoint{'s' * (touchpoints != 1)}"
-           + (f" ({len(res.mapped)} through --map)" if res.mapped else ""))
+           f"touchpoint{'s' * (touchpoints != 1)}" + (f" ({', '.join(via)})" if via else ""))
     unmatched = sum(res.unmatched.values())
     _print(f"unmatched: {unmatched} row{'s' * (unmatched != 1)}"
            + (f" ({len(res.unmatched)} label{'s' * (len(res.unmatched) != 1)})"
@@ -516,7 +524,9 @@ def cmd_survey(args: argparse.Namespace) -> None:
     if not res.scores:
         raise CliError("no row matched a touchpoint; nothing imported (use --map)")
     _save_survey(args.file, survey_edit(store, res, "replace" if args.replace else "append"))
-    _print(f"imported into {args.file}")
+    new = sum(remembered.get(label) != tp for label, tp in res.mapped.items())
+    _print(f"imported into {args.file}" + (
+        f"; {new} pairing{'s' * (new != 1)} remembered for the next import" if new else ""))
 
 
 def _save_survey(path: Path, edit: Any) -> None:

@@ -17,6 +17,7 @@ import os
 import stat
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -308,12 +309,23 @@ def parse_mapping(store: Store, journey: str, pairs: list[str]) -> dict[str, str
     return out
 
 
-def survey_edit(store: Store, result: SurveyImport, mode: str = "append"):  # -> Edit
+def remembered_pairs(store: Store, journey: str) -> dict[str, str]:
+    """The survey label → touchpoint pairings remembered in the project for ``journey``
+    (the ``survey_label`` rows; labels normalised)."""
+    return {r.label: r.touchpoint for r in store.tables["survey_label"].values()  # type: ignore[attr-defined]
+            if r.journey == journey}  # type: ignore[attr-defined]
+
+
+def survey_edit(store: Store, result: SurveyImport, mode: str = "append", *,
+                remember: bool = True, forget: Iterable[str] = ()):  # -> Edit
     """One undoable edit that stores the imported scores on the touchpoints.
 
     ``mode="append"`` adds the scores to those already there; ``"replace"`` replaces
-    them (only for touchpoints that got scores). Uses ``model.edits`` (set_fields +
-    combine), imported here so this module stays usable without it."""
+    them (only for touchpoints that got scores). With ``remember`` the same edit keeps
+    the pairings used (``result.mapped``) in the project for the next import and
+    forgets remembered ones whose touchpoint is gone (``dropped_mappings``) and the
+    labels in ``forget`` (pairings a person removed). Uses ``model.edits``
+    (set_fields + combine), imported here so this module stays usable without it."""
     from journeymap.model import edits
 
     if mode not in ("append", "replace"):
@@ -324,11 +336,16 @@ def survey_edit(store: Store, result: SurveyImport, mode: str = "append"):  # ->
         new = (*old, *scores) if mode == "append" else tuple(scores)
         if new != old:
             parts.append(edits.set_fields(store, "touchpoint", tp_id, scores=new))
+    if remember:
+        known = remembered_pairs(store, result.journey)
+        gone = [normalise(k) for k in (*result.dropped_mappings, *forget)]
+        parts.append(edits.remember_survey_labels(
+            store, result.journey, result.mapped, [k for k in gone if k in known]))
     label = "Import survey scores"
     return edits.combine(label, parts)
 
 
 __all__ = [
     "SkippedRow", "SurveyError", "SurveyImport", "SurveyTable", "match_scores", "normalise",
-    "parse_mapping", "read_survey", "suggest_touchpoints", "survey_edit",
+    "parse_mapping", "read_survey", "remembered_pairs", "suggest_touchpoints", "survey_edit",
 ]

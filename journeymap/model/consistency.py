@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from journeymap.model.rows import (
+    DERIVED_TABLES,
     NAMED_TABLES,
     Row,
     derived_id,
@@ -89,7 +90,7 @@ def reference_problems(store: Store) -> list[Problem]:
     stage_journey = {k: r.journey for k, r in t["stage"].items()}  # type: ignore[attr-defined]
     phase_journey = {k: r.journey for k, r in t["phase"].items()}  # type: ignore[attr-defined]
     tp_journey = {k: r.journey for k, r in t["touchpoint"].items()}  # type: ignore[attr-defined]
-    for table in ("lane", "influence", "action_link"):
+    for table in DERIVED_TABLES:
         for row in t[table].values():
             key = derived_id(row)
             if key != row.id:
@@ -145,6 +146,11 @@ def reference_problems(store: Store) -> list[Problem]:
     for vote in t["vote"].values():
         if vote.target not in pains and vote.target not in actions:  # type: ignore[attr-defined]
             out.append(_dangling(vote, "target", "a pain point or action"))
+    for sl in t["survey_label"].values():
+        if sl.journey not in journeys:  # type: ignore[attr-defined]
+            out.append(_dangling(sl, "journey", "a journey"))
+        elif tp_journey.get(sl.touchpoint) != sl.journey:  # type: ignore[attr-defined]
+            out.append(_dangling(sl, "touchpoint", "a touchpoint of its journey"))
     for persona in t["persona"].values():
         if persona.id not in roles:
             out.append(Problem("persona", persona.id, "id", "dangling",

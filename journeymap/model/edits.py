@@ -29,11 +29,13 @@ from journeymap.model.rows import (
     Role,
     Row,
     Stage,
+    SurveyLabel,
     Touchpoint,
     Vote,
     influence_id,
     lane_id,
     link_id,
+    survey_label_id,
 )
 from journeymap.model.store import Change, Store, invert
 from journeymap.model.validation import ValidationError, check_row
@@ -446,6 +448,26 @@ def add_vote(store: Store, participant: str, target: str) -> Edit:
     return d.finish("Vote", vid)
 
 
+# -- survey pairings ---------------------------------------------------------------------------
+def remember_survey_labels(store: Store, journey: str, pairs: dict[str, str],
+                           forget: Iterable[str] = ()) -> Edit:
+    """Remember survey label → touchpoint pairings of ``journey`` for the next import
+    (labels as normalised by the survey import), and forget the labels in ``forget``.
+    Unchanged pairings make no change; every touchpoint must be one of the journey."""
+    _require(store, "journey", journey, "journey")
+    d = _Draft(store)
+    for label in forget:
+        d.delete("survey_label", survey_label_id(journey, label))
+    for label, tp in pairs.items():
+        row = _require(store, "touchpoint", tp, "touchpoint")
+        if row.journey != journey:
+            raise EditError(f"touchpoint {tp!r} is not in journey {journey!r}")
+        new = SurveyLabel(survey_label_id(journey, label), journey, label, tp)
+        if store.get("survey_label", new.id) != new:
+            d.put(new)
+    return d.finish("Remember survey pairings", journey)
+
+
 # -- personas ---------------------------------------------------------------------------------
 _PERSONA_FIELDS = {"profile", "goals", "criteria", "worries", "quote", "headcount", "photo"}
 
@@ -570,7 +592,8 @@ def _cascade(d: _Draft, table: str, id: str) -> None:
         return
     match row:
         case Journey():
-            for t in ("touchpoint", "handoff", "influence", "lane", "stage", "phase"):
+            for t in ("survey_label", "touchpoint", "handoff", "influence", "lane", "stage",
+                      "phase"):
                 for child in d.rows(t):
                     if getattr(child, "journey", None) == id:
                         _cascade(d, t, child.id)
@@ -609,6 +632,9 @@ def _cascade(d: _Draft, table: str, id: str) -> None:
             for h in d.rows("handoff"):
                 if isinstance(h, Handoff) and id in (h.source, h.target):
                     d.delete("handoff", h.id)
+            for sl in d.rows("survey_label"):
+                if isinstance(sl, SurveyLabel) and sl.touchpoint == id:
+                    d.delete("survey_label", sl.id)
         case PainPoint() | Action():
             for link in d.rows("action_link"):
                 if isinstance(link, ActionLink) and id in (link.pain, link.action):

@@ -1,7 +1,8 @@
 """JSON interchange format, version 2 (docs/json-format.md): parse with paths in errors, dump.
 
-Version 2 adds, optionally, ``roles[].persona``, ``journeys[].variant_of`` and
-``stages[].variant_of``; version 1 files still import (without those fields); export
+Version 2 adds, optionally, ``roles[].persona``, ``journeys[].variant_of``,
+``stages[].variant_of`` and ``journeys[].survey_labels`` (remembered survey pairings,
+written only when there are some); version 1 files still import (without those fields); export
 writes version 2.
 
 ``parse_project(obj)`` turns decoded JSON into a :class:`Store`; ``dump_project(store)``
@@ -16,6 +17,7 @@ import binascii
 import json
 import os
 import stat
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,11 +41,13 @@ from journeymap.model.rows import (
     Role,
     Row,
     Stage,
+    SurveyLabel,
     Touchpoint,
     Vote,
     influence_id,
     lane_id,
     link_id,
+    survey_label_id,
 )
 from journeymap.model.store import PROJECT_ID, Store
 from journeymap.model.validation import (
@@ -461,6 +465,19 @@ def _parse_journey(r: _Reader, o: _Obj, position: float, roles: dict[str, Role],
                     label=ho.get("label", str, ""), position=float(pos))
         ho.done()
         r.add(h, path)
+    labels: set[str] = set()
+    for item, path in o.list("survey_labels") if version >= 2 else []:
+        so = _Obj(item, path)
+        label = unicodedata.normalize("NFKC", so.get("label", str)).strip()
+        if label in labels:
+            raise JsonFormatError(f"{path}.label", f"survey label {shown(label)} is paired "
+                                  "twice", code="duplicate",
+                                  params={"value": shown(label), "other": "this journey"})
+        labels.add(label)
+        sl = SurveyLabel(survey_label_id(j.id, label), journey=j.id, label=label,
+                         touchpoint=_ref(so, "touchpoint", tps, "a touchpoint of this journey"))
+        so.done()
+        r.add(sl, path)
     o.done()
 
 
@@ -497,6 +514,10 @@ def _dump_role(store: Store, r: Role) -> dict[str, Any]:
 
 
 def _dump_journey(store: Store, j: Journey) -> dict[str, Any]:
+    labels = sorted(({"label": r.label, "touchpoint": r.touchpoint}  # type: ignore[attr-defined]
+                     for r in store.tables["survey_label"].values()
+                     if r.journey == j.id),  # type: ignore[attr-defined]
+                    key=lambda x: x["label"])
     stage_order = {s.id: i for i, s in enumerate(store.stages(j.id))}
     lane_order = {lane.role: i for i, lane in enumerate(store.lanes(j.id))}
     influences = sorted(store.influences(j.id), key=lambda i: (
@@ -522,6 +543,7 @@ def _dump_journey(store: Store, j: Journey) -> dict[str, Any]:
         } for t in store.touchpoints(j.id)],
         "handoffs": [{"from": h.source, "to": h.target, "label": h.label}
                      for h in store.handoffs(j.id)],
+        **({"survey_labels": labels} if labels else {}),
     }
 
 

@@ -222,6 +222,19 @@ class Vote(Row):
     position: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class SurveyLabel(Row):
+    """A survey label paired with a touchpoint of ``journey`` (schema version 4), kept so
+    the next survey import of the journey pairs it again. ``label`` is normalised (NFKC,
+    stripped: :func:`journeymap.analysis.survey.normalise`); the id is
+    ``survey_label_id(journey, label)``, so a label is paired at most once per journey."""
+
+    table: ClassVar[str] = "survey_label"
+    journey: str = ""
+    label: str = ""
+    touchpoint: str = ""
+
+
 def compound_id(*parts: str) -> str:
     """The id of a row keyed by other rows' ids (lane, influence, action link).
 
@@ -243,6 +256,10 @@ def link_id(action: str, pain: str) -> str:
     return compound_id(action, pain)
 
 
+def survey_label_id(journey: str, label: str) -> str:
+    return compound_id(journey, label)
+
+
 def derived_id(row: Row) -> str | None:
     """The id a lane, influence or action link must have; None for other rows."""
     if isinstance(row, Lane):
@@ -251,6 +268,8 @@ def derived_id(row: Row) -> str | None:
         return influence_id(row.journey, row.role, row.stage)
     if isinstance(row, ActionLink):
         return link_id(row.action, row.pain)
+    if isinstance(row, SurveyLabel):
+        return survey_label_id(row.journey, row.label)
     return None
 
 
@@ -271,16 +290,19 @@ ROW_TYPES: tuple[type[Row], ...] = (
     Action,
     ActionLink,
     Vote,
+    SurveyLabel,
 )
+# Tables whose ids are derived from their parts (derived_id).
+DERIVED_TABLES = ("lane", "influence", "action_link", "survey_label")
 ROW_TYPE_BY_TABLE: dict[str, type[Row]] = {t.table: t for t in ROW_TYPES}
 # Tables whose ids are user-visible and share one namespace (JSON ids).
 NAMED_TABLES = ("dimension", "role", "journey", "phase", "stage", "touchpoint",
                 "pain_point", "action")
 
 __all__ = [
-    "Action", "ActionLink", "Channel", "DEFAULT_DIMENSION_IDS", "DEFAULT_INFLUENCE",
+    "Action", "ActionLink", "Channel", "DERIVED_TABLES", "DEFAULT_DIMENSION_IDS", "DEFAULT_INFLUENCE",
     "DEFAULT_VOTE_WEIGHT", "Dimension", "DimensionKind", "Handoff", "Influence", "Journey",
     "Lane", "Metric", "NAMED_TABLES", "PainPoint", "Persona", "Phase", "ProjectInfo", "ROW_TYPES",
-    "ROW_TYPE_BY_TABLE", "Role", "Row", "Stage", "Status", "Touchpoint", "Vote", "compound_id",
-    "derived_id", "influence_id", "lane_id", "link_id",
+    "ROW_TYPE_BY_TABLE", "Role", "Row", "Stage", "Status", "SurveyLabel", "Touchpoint", "Vote",
+    "compound_id", "derived_id", "influence_id", "lane_id", "link_id", "survey_label_id",
 ]

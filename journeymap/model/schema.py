@@ -208,6 +208,17 @@ class VoteTable(SQLModel, table=True):
     position: float = 0.0
 
 
+class SurveyLabelTable(SQLModel, table=True):
+    """A survey label paired with a touchpoint (added in schema version 4); the id is
+    derived from journey and label (``rows.survey_label_id``)."""
+
+    __tablename__ = "survey_label"
+    id: str = Field(primary_key=True)
+    journey: str = Field(default="", index=True)
+    label: str = ""
+    touchpoint: str = Field(default="", index=True)
+
+
 class MetaTable(SQLModel, table=True):
     """Key/value facts about the file (added in schema version 2)."""
 

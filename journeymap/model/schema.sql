@@ -159,6 +159,18 @@ CREATE TABLE stage (
 
 CREATE INDEX ix_stage_journey ON stage (journey);
 
+CREATE TABLE survey_label (
+	id VARCHAR NOT NULL, 
+	journey VARCHAR DEFAULT '' NOT NULL, 
+	label VARCHAR DEFAULT '' NOT NULL, 
+	touchpoint VARCHAR DEFAULT '' NOT NULL, 
+	PRIMARY KEY (id)
+);
+
+CREATE INDEX ix_survey_label_journey ON survey_label (journey);
+
+CREATE INDEX ix_survey_label_touchpoint ON survey_label (touchpoint);
+
 CREATE TABLE touchpoint (
 	id VARCHAR NOT NULL, 
 	journey VARCHAR DEFAULT '' NOT NULL, 

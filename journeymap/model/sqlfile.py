@@ -46,6 +46,7 @@ from typing import Any
 
 from journeymap.model.consistency import Problem, reference_problems, row_problems
 from journeymap.model.rows import (
+    DERIVED_TABLES,
     ROW_TYPE_BY_TABLE,
     ROW_TYPES,
     Metric,
@@ -64,13 +65,16 @@ MAX_PROBLEMS = 200
 
 # Tables and columns of each file version: version 1 had no meta table; version 3 added
 # the persona table and journey.variant_of, stage.variant_of (last columns, so older rows
-# decode positionally with the new fields at their defaults).
+# decode positionally with the new fields at their defaults); version 4 added the
+# survey_label table.
+_V3_COLUMNS = {t: cols for t, cols in COLUMNS.items() if t != "survey_label"}
 _V2_COLUMNS = {t: [c for c in cols if c != "variant_of"]
-               for t, cols in COLUMNS.items() if t != "persona"}
+               for t, cols in _V3_COLUMNS.items() if t != "persona"}
 TABLES_OF_VERSION: dict[int, dict[str, list[str]]] = {
     1: dict(_V2_COLUMNS),
     2: {**_V2_COLUMNS, "meta": ["key", "value"]},
-    3: {**COLUMNS, "meta": ["key", "value"]},
+    3: {**_V3_COLUMNS, "meta": ["key", "value"]},
+    4: {**COLUMNS, "meta": ["key", "value"]},
 }
 _NUMERIC = {"position", "weight", "vote_weight", "default_influence", "emotion", "severity",
             "frequency", "effort", "headcount"}
@@ -395,7 +399,7 @@ def key_rows(rows: list[Row]) -> tuple[list[Row], list[Problem]]:
     problems: list[Problem] = []
     seen_ids: dict[str, set[str]] = {t.table: set() for t in ROW_TYPES}
     for row in rows:
-        if row.table in ("lane", "influence", "action_link"):
+        if row.table in DERIVED_TABLES:
             key = derived_id(row)
             if key is not None and key != row.id:
                 row = row.with_(id=key)
@@ -416,6 +420,8 @@ UPGRADES: dict[int, Callable[[list[Row]], list[Row]]] = {
     # Version 3 added personas and the to-be links; old rows already carry their
     # defaults (no persona, variant_of None), so the step has nothing to change.
     2: lambda rows: rows,
+    # Version 4 added the survey_label table (remembered survey pairings): none yet.
+    3: lambda rows: rows,
 }
 
 

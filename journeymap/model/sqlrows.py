@@ -15,7 +15,7 @@ from typing import Any
 from journeymap.model.rows import ROW_TYPE_BY_TABLE, ROW_TYPES, Metric, Persona, Row, Touchpoint
 
 APPLICATION_ID = 0x4A4D4150  # "JMAP"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 COLUMNS: dict[str, list[str]] = {t.table: [f.name for f in fields(t)] for t in ROW_TYPES}
 # The current schema's CREATE statements, generated from the SQLModel tables of

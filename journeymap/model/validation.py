@@ -63,6 +63,7 @@ from journeymap.model.rows import (
     Row,
     Stage,
     Status,
+    SurveyLabel,
     Touchpoint,
     Vote,
 )
@@ -408,6 +409,9 @@ SPECS: dict[type[Row], _Spec] = {
                            "due": check_date, "position": _POS}),
     ActionLink: _Spec(MAX_KEY, {"action": _REF, "pain": _REF, "position": _POS}),
     Vote: _Spec(MAX_KEY, {"participant": _SHORT, "target": _REF, "position": _POS}),
+    # The id encodes journey and label ("/" and "\\" escaped: at most twice as long).
+    SurveyLabel: _Spec(2 * (MAX_ID + MAX_SHORT_TEXT) + 1,
+                       {"journey": _REF, "label": _NAME, "touchpoint": _REF}),
 }
 
 

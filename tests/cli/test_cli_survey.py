@@ -73,3 +73,33 @@ def test_bad_map_is_one_clear_error_and_changes_nothing(tmp_path: Path) -> None:
            "--score-column", "missing")
     assert r.returncode == 1 and "there is no column 'missing'" in r.stderr
     assert f.read_bytes() == before
+
+
+def test_map_pairs_are_remembered_so_the_next_import_needs_none(tmp_path: Path) -> None:
+    f, csv = setup(tmp_path)
+    old = scores(f, "t_ent_delivery")
+    pair = "Delivery to plant store=Delivery to the plant store"
+    r = jm("survey", f, csv, "--journey", "enterprise", "--label-column", "Q",
+           "--score-column", "score", "--map", pair, "--dry-run")
+    assert r.returncode == 0, r.stderr
+    assert not load_store(f).tables["survey_label"]          # a dry run remembers nothing
+    r = jm("survey", f, csv, "--journey", "enterprise", "--label-column", "Q",
+           "--score-column", "score", "--map", pair)
+    assert r.returncode == 0, r.stderr
+    assert "1 pairing remembered for the next import" in r.stdout
+    assert [(p.label, p.touchpoint) for p in load_store(f).tables["survey_label"].values()] \
+        == [("Delivery to plant store", "t_ent_delivery")]
+    # the second import pairs the label by itself
+    r = jm("survey", f, csv, "--journey", "enterprise", "--label-column", "Q",
+           "--score-column", "score")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("matched: 3 rows to 2 touchpoints (1 remembered)\n")
+    assert "unmatched: 1 row (1 label)" in r.stdout
+    assert "remembered for the next import" not in r.stdout
+    assert scores(f, "t_ent_delivery") == (*old, 3, 9, 3, 9)
+    # exported to JSON and imported again, the pairing is still there
+    js, back = tmp_path / "p.json", tmp_path / "back.jmap"
+    assert jm("export", f, "--format", "json", "-o", js).returncode == 0
+    assert '"survey_labels"' in js.read_text("utf-8")
+    assert jm("import", js, "-o", back).returncode == 0
+    assert load_store(back).tables["survey_label"] == load_store(f).tables["survey_label"]

@@ -1,4 +1,4 @@
-"""Regenerate the damaged-file zoo and the schema-version-1 and -2 samples in tests/data/.
+"""Regenerate the damaged-file zoo and the schema-version-1, -2 and -3 samples in tests/data/.
 
 Run from the repository root: ``python tests/data/make_zoo.py``. The files are
 committed; this script documents how each was made."""
@@ -49,15 +49,18 @@ def main() -> None:
     conn.execute("PRAGMA user_version = 99")
     conn.commit()
     conn.close()
-    # Schema version 2: without version 3's persona table and variant_of columns.
+    # Schema version 3: without version 4's survey_label table.
+    # Schema version 2: also without version 3's persona table and variant_of columns.
     # Schema version 1: as the first release wrote it (also no meta table).
-    for version in (2, 1):
+    for version in (3, 2, 1):
         sample = HERE / f"v{version}-sample.jmap"
         sample.write_bytes(data)
         conn = sqlite3.connect(sample)
-        conn.execute("DROP TABLE persona")
-        conn.execute("ALTER TABLE journey DROP COLUMN variant_of")
-        conn.execute("ALTER TABLE stage DROP COLUMN variant_of")
+        conn.execute("DROP TABLE survey_label")
+        if version <= 2:
+            conn.execute("DROP TABLE persona")
+            conn.execute("ALTER TABLE journey DROP COLUMN variant_of")
+            conn.execute("ALTER TABLE stage DROP COLUMN variant_of")
         if version == 1:
             conn.execute("DROP TABLE meta")
         conn.execute(f"PRAGMA user_version = {version}")

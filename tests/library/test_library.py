@@ -85,6 +85,22 @@ def test_publish_fetch_round_trip_of_every_template(library_url, tmp_path: Path,
         assert listed == {load_template(n, lang).project.title for n in list_templates()}
 
 
+def test_remembered_survey_pairings_go_through_the_library(library_url, tmp_path: Path):
+    from journeymap.model.edits import remember_survey_labels
+
+    store = load_template("b2b-procurement", "en")
+    store.apply(remember_survey_labels(store, "enterprise",
+                                       {"Delivery to plant store": "t_ent_delivery"}).changes)
+    with Library(library_url) as lib:
+        project = lib.publish(store)
+        fetched = tmp_path / "fetched.jmap"
+        lib.fetch(project, fetched)
+    again = load_store(fetched)
+    assert again == store
+    assert [(r.label, r.touchpoint) for r in again.tables["survey_label"].values()] == [
+        ("Delivery to plant store", "t_ent_delivery")]
+
+
 def test_delete_removes_every_row(library_url):
     with Library(library_url) as lib:
         project = lib.publish(load_template("b2b-procurement", "en"))

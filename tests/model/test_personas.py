@@ -190,7 +190,7 @@ def test_personas_and_to_be_round_trip_through_the_file(small_store, tmp_path):
     doc = Document.new(store)
     doc.save(tmp_path / "p.jmap")
     doc.close()
-    assert check_file(tmp_path / "p.jmap").version == SCHEMA_VERSION == 3
+    assert check_file(tmp_path / "p.jmap").version == SCHEMA_VERSION == 4
     assert load_store(tmp_path / "p.jmap") == store
 
 
@@ -254,19 +254,25 @@ def test_version_1_json_still_imports(small_json):
     assert all(j.variant_of is None for j in store.journeys())
 
 
-@pytest.mark.parametrize("sample, version", [("v1-sample.jmap", 1), ("v2-sample.jmap", 2)])
-def test_older_files_upgrade_to_version_3(tmp_path, sample, version):
+@pytest.mark.parametrize("sample, version", [("v1-sample.jmap", 1), ("v2-sample.jmap", 2),
+                                             ("v3-sample.jmap", 3)])
+def test_older_files_upgrade_to_the_current_version(tmp_path, sample, version):
     path = tmp_path / sample
     shutil.copy(DATA / sample, path)
     assert check_file(path).version == version
     doc = Document.open(path)
     assert not doc.store.tables["persona"]
+    assert not doc.store.tables["survey_label"]
     doc.apply(E.set_persona(doc.store, "engineer", quote="q", photo=png()))
     doc.apply(E.make_to_be(doc.store, "soe"))
+    tp = doc.store.touchpoints("soe")[0].id
+    doc.apply(E.remember_survey_labels(doc.store, "soe", {"Quote speed": tp}))
     doc.save()
     store = doc.store.copy()
     doc.close()
-    assert check_file(path).version == 3
+    assert check_file(path).version == 4
+    assert [(r.label, r.touchpoint) for r in store.tables["survey_label"].values()] == [
+        ("Quote speed", tp)]
     assert load_store(path) == store
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT value FROM meta WHERE key='upgraded_from'").fetchone() == (

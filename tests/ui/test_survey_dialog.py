@@ -18,6 +18,11 @@ def _scores(store) -> dict[str, tuple[int, ...]]:
     return {t.id: tuple(t.scores) for t in store.tables["touchpoint"].values()}
 
 
+def _pairs(store, journey="enterprise") -> dict[str, str]:
+    return {r.label: r.touchpoint for r in store.tables["survey_label"].values()
+            if r.journey == journey}
+
+
 def _cp932_csv(tmp_path, store, journey):
     tps = store.touchpoints(journey)
     a, b = tps[0], tps[1]
@@ -175,28 +180,71 @@ def test_pairing_to_a_touchpoint_of_another_journey_is_dropped_with_a_notice(win
     assert "Delivery to plant store" in text
 
 
-def test_pairings_come_back_at_the_next_import_and_gone_cards_are_dropped(window, qtbot,
-                                                                          tmp_path):
+def test_pairings_are_remembered_in_the_file_and_undone_with_the_import(
+        window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
     from journeymap.model import edits
 
     window.new_from_template("b2b-procurement", "en")
     path = tmp_path / "s.csv"
     path.write_text("question,score\nDelivery to plant store,3\n", "utf-8")
+    before = _scores(window.store)
+    first = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(first)
+    assert first.load(path)
+    first.pairs.cellWidget(0, 1).setCurrentIndex(1)
+    qtbot.mouseClick(first.import_button, Qt.MouseButton.LeftButton)
+    assert first.imported
+    assert _pairs(window.store) == {"Delivery to plant store": "t_ent_delivery"}
+    window.undo_stack.undo()          # scores and pairing: one undo step
+    assert _scores(window.store) == before and _pairs(window.store) == {}
+    window.undo_stack.redo()
+    assert _pairs(window.store) == {"Delivery to plant store": "t_ent_delivery"}
+    # saved, closed and opened again: the next import pairs the label by itself
+    project = tmp_path / "client.jmap"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(project), "")))
+    window.act_save.trigger()
+    assert project.exists()
+    window.act_close.trigger()
+    assert window.open_path(project)
+    again = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(again)
+    assert again.load(path)
+    assert again.mapping == {"Delivery to plant store": "t_ent_delivery"}
+    assert again.pairs.cellWidget(0, 1).currentData() == "t_ent_delivery"
+    assert "1 of 1 rows" in again.summary.text()
+    # the person un-pairs it: the import forgets the pairing
+    again.pairs.cellWidget(0, 1).setCurrentIndex(0)
+    assert "0 of 1 rows" in again.summary.text()
+    # the card is deleted: its pairing goes with it, and comes back with undo
+    window.push_edit(edits.delete(window.store, "touchpoint", ["t_ent_delivery"]))
+    assert _pairs(window.store) == {}
+    third = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(third)
+    assert third.load(path)
+    assert third.mapping == {} and not third.import_button.isEnabled()
+    window.undo_stack.undo()
+    assert _pairs(window.store) == {"Delivery to plant store": "t_ent_delivery"}
+
+
+def test_un_pairing_a_remembered_label_forgets_it_with_the_import(window, qtbot, tmp_path):
+    window.new_from_template("b2b-procurement", "en")
+    path = tmp_path / "s.csv"
+    path.write_text("question,score\nDelivery to plant store,3\nTender bid and scoring,8\n",
+                    "utf-8")
     first = SurveyDialog(window.store, "enterprise", window.push_edit, window)
     qtbot.addWidget(first)
     assert first.load(path)
     first.pairs.cellWidget(0, 1).setCurrentIndex(1)
     first.do_import()
-    assert first.imported
-    again = SurveyDialog(window.store, "enterprise", window.push_edit, window)
-    qtbot.addWidget(again)
-    assert again.load(path)
-    assert again.mapping == {"Delivery to plant store": "t_ent_delivery"}
-    assert "1 of 1 rows" in again.summary.text()
-    # the card is deleted: the pairing is dropped with a notice, nothing is imported
-    window.push_edit(edits.delete(window.store, "touchpoint", ["t_ent_delivery"]))
-    third = SurveyDialog(window.store, "enterprise", window.push_edit, window)
-    qtbot.addWidget(third)
-    assert third.load(path)
-    assert "Pairings dropped because their touchpoint is gone" in third.summary.text()
-    assert not third.import_button.isEnabled()
+    second = SurveyDialog(window.store, "enterprise", window.push_edit, window)
+    qtbot.addWidget(second)
+    assert second.load(path)
+    second.pairs.cellWidget(0, 1).setCurrentIndex(0)   # "(leave unmatched)"
+    second.do_import()
+    assert second.imported
+    assert _pairs(window.store) == {}
+    window.undo_stack.undo()
+    assert _pairs(window.store) == {"Delivery to plant store": "t_ent_delivery"}

@@ -6,13 +6,13 @@ from the header, say which column names the touchpoint and which holds the score
 preview shows the first rows and a summary what would happen (touchpoints matched with
 their number of scores, rows skipped with reasons and counts, names that match no
 touchpoint). Import makes ONE edit (:func:`~journeymap.analysis.survey.survey_edit`)
-and hands it to ``push_edit``, so one undo removes every imported score. A file that
+and hands it to ``push_edit``, so one undo removes every imported score and the
+pairings it remembered in the project (pre-filled at the next import). A file that
 cannot be used gives one message and nothing is imported.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -46,6 +46,7 @@ from journeymap.analysis.survey import (
     match_scores,
     normalise,
     read_survey,
+    remembered_pairs,
     suggest_touchpoints,
     survey_edit,
 )
@@ -122,10 +123,9 @@ class SurveyDialog(QDialog):
         self.result_: SurveyImport | None = None
         self.path: Path | None = None
         self.imported = False
-        #: survey label (normalised) → touchpoint id, as confirmed in the pairing table
-        # Pairings confirmed in an earlier import of this session come back (kept with
-        # the open project, not yet in its file).
-        self.mapping: dict[str, str] = dict(_remembered(store))
+        #: survey label (normalised) → touchpoint id, as confirmed in the pairing table;
+        #: starts with the pairings remembered in the project for the chosen journey
+        self.mapping: dict[str, str] = {}
         self._pair_labels: list[str] = []
 
         self.file = QLineEdit()
@@ -144,6 +144,8 @@ class SurveyDialog(QDialog):
             self.journey.addItem(j.name, j.id)
         i = self.journey.findData(journey)
         self.journey.setCurrentIndex(max(i, 0))
+        self._journey_changed()
+        self.journey.currentIndexChanged.connect(lambda _i: self._journey_changed())
         self.tp_column = QComboBox()
         self.tp_column.setAccessibleName(self.tr("Column naming the touchpoint"))
         self.score_column = QComboBox()
@@ -228,6 +230,13 @@ class SurveyDialog(QDialog):
         self._set_table(None)
         if path is not None:
             self.load(path)
+
+    def _journey_changed(self) -> None:
+        """Pre-fill the pairings the project remembers for the chosen journey (pairings
+        made here for another journey stay, and are dropped with a notice)."""
+        journey = self.journey.currentData()
+        if journey is not None:
+            self.mapping.update(remembered_pairs(self.store, journey))
 
     # -- steps -------------------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -400,31 +409,18 @@ class SurveyDialog(QDialog):
         res = self.result_
         if res is None or not res.scores:
             return
-        edit = survey_edit(self.store, res, self.mode())
+        # The pairings used are remembered in the project with the scores (one undo
+        # step); remembered ones the person set to "leave unmatched" are forgotten.
+        forget = [label for label in remembered_pairs(self.store, res.journey)
+                  if label not in self.mapping]
+        edit = survey_edit(self.store, res, self.mode(), forget=forget)
         if edit.empty:
             QMessageBox.information(self, self.tr("Import Survey Scores"),
                                     self.tr("These scores are already there: nothing changed."))
             return
         if self.push_edit(edit):
             self.imported = True
-            remembered = _remembered(self.store)
-            remembered.update(res.mapped)
-            for label in res.dropped_mappings:
-                remembered.pop(label, None)
             self.accept()
-
-
-_REMEMBERED: dict[int, dict[str, str]] = {}
-
-
-def _remembered(store: Store) -> dict[str, str]:
-    """The label → touchpoint pairings confirmed while this project is open (forgotten
-    with the store)."""
-    key = id(store)
-    if key not in _REMEMBERED:
-        _REMEMBERED[key] = {}
-        weakref.finalize(store, _REMEMBERED.pop, key, None)
-    return _REMEMBERED[key]
 
 
 __all__ = ["SurveyDialog", "guess_columns", "reason_text"]
