@@ -2418,7 +2418,7 @@
         </message>
         <message>
             <source>Survey file</source>
-            <extracomment>survey label (normalised) → touchpoint id, as confirmed in the pairing table</extracomment>
+            <extracomment>survey label (normalised) → touchpoint id, as confirmed in the pairing table; starts with the pairings remembered in the project for the chosen journey</extracomment>
             <translation>アンケートファイル</translation>
         </message>
         <message>
