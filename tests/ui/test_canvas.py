@@ -604,8 +604,6 @@ def test_zoom(qtbot, view_of):
 
 # -- performance (loose bounds; the benchmark suite has the real budgets) ---------------------
 def test_big_journey_refresh_is_incremental(qtbot):
-    import time
-
     store = big_store()
     scene = JourneyScene(store, "j")
     assert len(scene.touchpoint_ids()) == 2000
@@ -613,12 +611,11 @@ def test_big_journey_refresh_is_incremental(qtbot):
     items_before = {id(i) for i in scene.items() if isinstance(i, CardItem)}
     edit = edits.set_fields(store, "touchpoint", "t10", title="Renamed")
     store.apply(edit.changes)
-    t0 = time.perf_counter()
     scene.refresh(list(edit.changes))
-    elapsed = time.perf_counter() - t0
     assert scene.card_item("t10").data.title == "Renamed"
+    # Incremental: the very same card items stay (nothing rebuilt). How fast that is
+    # is the benchmark's business (benchmarks/bench_canvas.py), not a timed unit test.
     assert {id(i) for i in scene.items() if isinstance(i, CardItem)} == items_before
-    assert elapsed < 0.2
     move = edits.move_touchpoints(store, ["t10"], tp.role, "s0" if tp.stage != "s0" else "s1")
     store.apply(move.changes)
     scene.refresh(list(move.changes))
