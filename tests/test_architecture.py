@@ -1,4 +1,4 @@
-"""The layer rules of CONVENTIONS.md, checked rather than remembered."""
+"""The layer rules of docs/architecture.md, checked rather than remembered."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The prioritised action list (DESIGN.md §4, §8) as CSV, XLSX and Markdown.
+"""The prioritised action list (docs/scoring.md, docs/exports.md) as CSV, XLSX and Markdown.
 
 * CSV: UTF-8 with BOM (Excel opens Japanese correctly), one table: actions, then the
   pain points no action addresses, then the actions already done; each part numbers its

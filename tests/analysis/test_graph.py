@@ -1,4 +1,4 @@
-"""Handoff analyses (DESIGN.md §5)."""
+"""Handoff analyses (docs/analyses.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Prioritisation (DESIGN.md §4): hand-computed priorities, every factor checked."""
+"""Prioritisation (docs/scoring.md): hand-computed priorities, every factor checked."""
 
 from __future__ import annotations
 

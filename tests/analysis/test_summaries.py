@@ -1,4 +1,4 @@
-"""Chart data (DESIGN.md §5), computed by hand for the Japanese fixture."""
+"""Chart data (docs/analyses.md), computed by hand for the Japanese fixture."""
 
 from __future__ import annotations
 
