@@ -241,24 +241,12 @@ def project_file(folder: Path, wal: bool) -> Path:
     return f
 
 
+@pytest.mark.parametrize("wal", [False, True], ids=["rollback-journal", "wal"])
 @pytest.mark.parametrize("command", READ_COMMANDS)
-def test_read_only_commands_leave_no_side_files(tmp_path, command):
+def test_read_only_commands_leave_no_side_files(tmp_path, command, wal):
     folder = tmp_path / "project"
     folder.mkdir()
-    f = project_file(folder, wal=False)
-    before = sorted(os.listdir(folder))
-    out = tmp_path / "out"
-    out.mkdir()
-    r = jm(*argv(command, f, out))
-    assert r.returncode == 0, r.stderr
-    assert sorted(os.listdir(folder)) == before
-
-
-@pytest.mark.parametrize("command", READ_COMMANDS)
-def test_read_only_commands_leave_no_side_files_for_a_wal_file(tmp_path, command):
-    folder = tmp_path / "project"
-    folder.mkdir()
-    f = project_file(folder, wal=True)
+    f = project_file(folder, wal=wal)
     before = sorted(os.listdir(folder))
     out = tmp_path / "out"
     out.mkdir()
