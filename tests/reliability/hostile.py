@@ -61,6 +61,13 @@ def clean_json() -> dict:
     data["actions"][0]["due"] = "2026-12-01"
     data["journeys"][0]["touchpoints"][0]["metrics"] = [{"name": "NPS", "value": 12.5,
                                                          "unit": "pt"}]
+    # Version-2 tables too, so every table of the file has a row to spoil.
+    data["version"] = 2
+    data["roles"][0]["persona"] = {"profile": "Buys for three plants", "goals": ["On time"],
+                                   "criteria": ["Price"], "worries": ["Audits"],
+                                   "quote": "Just tell me when", "headcount": 3}
+    tp = data["journeys"][0]["touchpoints"][0]["id"]
+    data["journeys"][0]["survey_labels"] = [{"label": "quote request", "touchpoint": tp}]
     return data
 
 
@@ -380,7 +387,8 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "action_link": ("action", "pain"), "vote": ("target",),
 }
 NULLABLE = {("stage", "phase"), ("touchpoint", "emotion"), ("dimension", "weight"),
-            ("action", "due")}
+            ("action", "due"), ("journey", "variant_of"), ("stage", "variant_of"),
+            ("persona", "headcount"), ("persona", "photo")}
 NUMERIC = {"vote_weight", "weight", "position", "default_influence", "emotion", "severity",
            "frequency", "effort"}
 HUGE = 1_500_000  # characters: above the 1,000,000 the JSON import accepts in any field
